@@ -1,0 +1,1 @@
+"""Checks of text against the corpus: normalisation for matching, citations, grading."""

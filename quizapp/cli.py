@@ -1,0 +1,120 @@
+"""The `quizapp` command: Flask's CLI group with the corpus and evaluation commands.
+
+`quizapp db …` comes from Flask-Migrate. Commands are registered on the app, so
+`flask --app quizapp …` offers the same ones.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+from flask import Flask, current_app
+from flask.cli import AppGroup, FlaskGroup, with_appcontext
+
+from quizapp.ingest.collect import collect_sources
+from quizapp.ingest.load import SourceError, read_source
+from quizapp.ingest.segment import ModelMissing
+
+
+def register_commands(app: Flask) -> None:
+    app.cli.add_command(ingest_command)
+    app.cli.add_command(corpus_group)
+    app.cli.add_command(eval_group)
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@with_appcontext
+def ingest_command(paths: tuple[str, ...]) -> None:
+    """Ingest text files, or folders of them (with their manifest.toml)."""
+    from quizapp.services.corpus import ingest_source
+
+    sources, errors = collect_sources(list(paths))
+    for error in errors:
+        click.echo(f"error: {error}", err=True)
+    model = current_app.config["SPACY_MODEL"]
+    failed = len(errors)
+    for path, meta in sources:
+        try:
+            source = read_source(path, current_app.config["MAX_SOURCE_BYTES"])
+            with click.progressbar(length=1000, label=f"{meta.slug:<36}",
+                                   file=sys.stderr) as bar:
+                report = ingest_source(
+                    source, meta, model, lambda share: bar.update(int(share * 1000) - bar.pos)
+                )
+        except SourceError as exc:
+            failed += 1
+            click.echo(f"error: {exc}", err=True)
+            continue
+        except ModelMissing as exc:
+            raise click.ClickException(str(exc)) from exc
+        for warning in report.warnings:
+            click.echo(f"warning: {warning}", err=True)
+        click.echo(_describe(report))
+    if failed:
+        raise click.ClickException(f"{failed} path(s) not ingested; see the errors above")
+
+
+def _describe(report) -> str:
+    line = f"{report.slug}: {report.status}, {report.sentences} sentences"
+    if report.status == "updated":
+        line += f" ({report.added} new, {report.retired} retired)"
+    if report.witness_of:
+        line += f"; a second witness of {report.witness_of}"
+    if report.merged:
+        line += f"; {report.merged} sentences merged into clusters of earlier documents"
+    return line
+
+
+@click.group("corpus", cls=AppGroup)
+def corpus_group() -> None:
+    """Look at the ingested corpus."""
+
+
+@corpus_group.command("stats")
+def corpus_stats_command() -> None:
+    """Print documents, sections, passages, sentences, footnotes and duplicate witnesses."""
+    from quizapp.services.corpus import corpus_stats
+
+    stats = corpus_stats()
+    for name, value in vars(stats).items():
+        click.echo(f"{name.replace('_', ' '):<20} {value}")
+
+
+@click.group("eval", cls=AppGroup)
+def eval_group() -> None:
+    """Measure the corpus and the bank against a gold file."""
+
+
+@eval_group.command("sentences")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def eval_sentences_command(gold: str, as_json: bool) -> None:
+    """Check that every gold sentence is one stored sentence."""
+    from quizapp.evaluation.sentences import evaluate_sentences, read_gold
+
+    try:
+        result = evaluate_sentences(read_gold(gold))
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False))
+        return
+    click.echo(f"{result['exact']} of {result['total']} gold sentences stored exactly "
+               f"(ratio {result['ratio']:.3f})")
+    for problem in result["problems"]:
+        click.echo(f"  {problem['id']}: {problem['verdict']}")
+        for text in problem["stored"]:
+            click.echo(f"      stored: {text}")
+
+
+def _create_app(*args, **kwargs) -> Flask:
+    from quizapp import create_app
+
+    return create_app()
+
+
+main = FlaskGroup(name="quizapp", create_app=_create_app,
+                  help="quizapp: citation-checked quizzes and flashcards.")

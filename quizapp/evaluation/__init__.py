@@ -1,0 +1,1 @@
+"""Measurements of the corpus and the bank against gold files."""
