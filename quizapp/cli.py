@@ -39,8 +39,7 @@ def ingest_command(paths: tuple[str, ...]) -> None:
     for path, meta in sources:
         try:
             source = read_source(path, current_app.config["MAX_SOURCE_BYTES"])
-            with click.progressbar(length=1000, label=f"{meta.slug:<36}",
-                                   file=sys.stderr) as bar:
+            with click.progressbar(length=1000, label=f"{meta.slug:<36}", file=sys.stderr) as bar:
                 report = ingest_source(
                     source, meta, model, lambda share: bar.update(int(share * 1000) - bar.pos)
                 )
@@ -102,8 +101,10 @@ def eval_sentences_command(gold: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False))
         return
-    click.echo(f"{result['exact']} of {result['total']} gold sentences stored exactly "
-               f"(ratio {result['ratio']:.3f})")
+    click.echo(
+        f"{result['exact']} of {result['total']} gold sentences stored exactly "
+        f"(ratio {result['ratio']:.3f})"
+    )
     for problem in result["problems"]:
         click.echo(f"  {problem['id']}: {problem['verdict']}")
         for text in problem["stored"]:
@@ -116,5 +117,6 @@ def _create_app(*args, **kwargs) -> Flask:
     return create_app()
 
 
-main = FlaskGroup(name="quizapp", create_app=_create_app,
-                  help="quizapp: citation-checked quizzes and flashcards.")
+main = FlaskGroup(
+    name="quizapp", create_app=_create_app, help="quizapp: citation-checked quizzes and flashcards."
+)

@@ -64,7 +64,9 @@ def engine_options(url: str) -> dict:
 
 
 class TestingConfig(Config):
-    """Settings for tests: a given database, a throwaway instance folder, no CSRF."""
+    """Settings for tests: a given database and a throwaway instance folder."""
+
+    __test__ = False  # not a test class, whatever pytest guesses from the name
 
     def __init__(self, database_url: str, instance_path: Path) -> None:
         self.INSTANCE_PATH = instance_path

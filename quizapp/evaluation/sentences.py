@@ -17,9 +17,11 @@ SPLIT_COVERAGE = 0.8
 
 def evaluate_sentences(gold: list[dict]) -> dict:
     """Judge every gold sentence against the stored (unretired) sentences."""
-    rows = db.session.execute(
-        select(Sentence.text).where(~Sentence.retired).order_by(Sentence.id)
-    ).scalars().all()
+    rows = (
+        db.session.execute(select(Sentence.text).where(~Sentence.retired).order_by(Sentence.id))
+        .scalars()
+        .all()
+    )
     stored = [normalize_text(text) for text in rows]
     exact = set(stored)
     problems = []
@@ -29,8 +31,12 @@ def evaluate_sentences(gold: list[dict]) -> dict:
             problems.append({"id": record["id"], "verdict": verdict, "stored": evidence})
     total = len(gold)
     hits = total - len(problems)
-    return {"total": total, "exact": hits, "ratio": hits / total if total else 0.0,
-            "problems": problems}
+    return {
+        "total": total,
+        "exact": hits,
+        "ratio": hits / total if total else 0.0,
+        "problems": problems,
+    }
 
 
 def verdict_for(target: str, stored: list[str], exact: set[str]) -> tuple[str, list[str]]:

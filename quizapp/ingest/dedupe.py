@@ -50,8 +50,10 @@ class SentenceIndex:
             return self.known[self.exact[form]]
         if len(form) < MIN_FUZZY_LENGTH:
             return None
-        words = sorted({w for w in form.split() if len(w) >= 5 and w in self.frequency},
-                       key=lambda w: self.frequency[w])[:BLOCKING_WORDS]
+        words = sorted(
+            {w for w in form.split() if len(w) >= 5 and w in self.frequency},
+            key=lambda w: self.frequency[w],
+        )[:BLOCKING_WORDS]
         candidates = {i for w in words for i in self.by_word[w]}
         best, best_score = None, SIMILARITY
         for index in candidates:

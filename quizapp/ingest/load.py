@@ -55,8 +55,11 @@ def decode_source(name: str | Path, data: bytes) -> SourceText:
 
 
 def _decode(name: str | Path, data: bytes) -> tuple[str, str, list[str]]:
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             try:
                 return data.decode(encoding), encoding, []
@@ -76,11 +79,12 @@ def _decode(name: str | Path, data: bytes) -> tuple[str, str, list[str]]:
         except UnicodeDecodeError:
             continue
         if _looks_like_text(text):
-            warning = (f"{name}: not UTF-8 (byte {utf8_error.start}); decoded as {encoding}")
+            warning = f"{name}: not UTF-8 (byte {utf8_error.start}); decoded as {encoding}"
             return text, encoding, [warning]
     raise SourceError(
-        name, f"undecodable: not UTF-8 (invalid byte at offset {utf8_error.start}) "
-        "and not a recognisable 8-bit text"
+        name,
+        f"undecodable: not UTF-8 (invalid byte at offset {utf8_error.start}) "
+        "and not a recognisable 8-bit text",
     )
 
 

@@ -48,13 +48,20 @@ def load_manifest(folder: Path) -> dict[str, DocumentMeta]:
         if missing:
             raise SourceError(path, f"document entry {number} lacks {', '.join(missing)}")
         if not SLUG.match(entry["slug"]):
-            raise SourceError(path, f"document entry {number}: slug {entry['slug']!r} must be "
-                              "lower-case letters, digits and hyphens")
+            raise SourceError(
+                path,
+                f"document entry {number}: slug {entry['slug']!r} must be "
+                "lower-case letters, digits and hyphens",
+            )
         year = entry.get("year")
         if year is not None and not isinstance(year, int):
             raise SourceError(path, f"document entry {number}: year {year!r} is not a number")
         entries[entry["file"]] = DocumentMeta(
-            slug=entry["slug"], title=entry["title"], author=entry.get("author"), year=year,
-            publication=entry.get("publication"), origin=entry.get("origin"),
+            slug=entry["slug"],
+            title=entry["title"],
+            author=entry.get("author"),
+            year=year,
+            publication=entry.get("publication"),
+            origin=entry.get("origin"),
         )
     return entries

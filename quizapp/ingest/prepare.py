@@ -64,8 +64,9 @@ class PreparedDocument:
         return next((s.title for s in self.sections if s.title), None)
 
 
-def prepare_document(raw_text: str, slug: str, model: str,
-                     progress: Callable[[float], None] | None = None) -> PreparedDocument:
+def prepare_document(
+    raw_text: str, slug: str, model: str, progress: Callable[[float], None] | None = None
+) -> PreparedDocument:
     """Run the pure ingest stages over `raw_text` for the document `slug`.
 
     `progress`, when given, is called with the share of the text segmented so far.
@@ -86,20 +87,39 @@ def _add_structure(prepared: PreparedDocument, layout: Layout, slug: str) -> Non
     for s_index, section in enumerate(layout.sections):
         prepared.sections.append(SectionRecord(section_keys[s_index], s_index, section.title))
         for passage in section.passages:
-            prepared.passages.append(PassageRecord(
-                passage_keys[passage_index], passage_index, passage.kind, passage.start,
-                passage.end, list(passage.emphasis), s_index,
-            ))
+            prepared.passages.append(
+                PassageRecord(
+                    passage_keys[passage_index],
+                    passage_index,
+                    passage.kind,
+                    passage.start,
+                    passage.end,
+                    list(passage.emphasis),
+                    s_index,
+                )
+            )
             for note in passage.footnotes:
                 n_index = len(prepared.footnotes)
-                prepared.footnotes.append(FootnoteRecord(
-                    note_keys[n_index], n_index, note.marker, note.start, note.end, passage_index
-                ))
+                prepared.footnotes.append(
+                    FootnoteRecord(
+                        note_keys[n_index],
+                        n_index,
+                        note.marker,
+                        note.start,
+                        note.end,
+                        passage_index,
+                    )
+                )
             passage_index += 1
 
 
-def _add_sentences(prepared: PreparedDocument, layout: Layout, slug: str, model: str,
-                   progress: Callable[[float], None]) -> None:
+def _add_sentences(
+    prepared: PreparedDocument,
+    layout: Layout,
+    slug: str,
+    model: str,
+    progress: Callable[[float], None],
+) -> None:
     # Units to segment, in reading order: each passage, then its footnotes.
     units: list[tuple[int, int, int | None]] = []  # (text start, passage index, footnote index)
     texts: list[str] = []
@@ -124,6 +144,6 @@ def _add_sentences(prepared: PreparedDocument, layout: Layout, slug: str, model:
     for ordinal, ((start, end, passage, footnote), text, key) in enumerate(
         zip(pending, sentence_texts, keys, strict=True)
     ):
-        prepared.sentences.append(SentenceRecord(
-            key, ordinal, start, end, text, content_hash(text), passage, footnote
-        ))
+        prepared.sentences.append(
+            SentenceRecord(key, ordinal, start, end, text, content_hash(text), passage, footnote)
+        )

@@ -33,8 +33,12 @@ class IngestReport:
     warnings: list[str] = field(default_factory=list)
 
 
-def ingest_source(source: SourceText, meta: DocumentMeta, model: str,
-                  progress: Callable[[float], None] | None = None) -> IngestReport:
+def ingest_source(
+    source: SourceText,
+    meta: DocumentMeta,
+    model: str,
+    progress: Callable[[float], None] | None = None,
+) -> IngestReport:
     """Store one source under `meta.slug` in one transaction; unchanged sources cost nothing."""
     document = db.session.scalar(select(Document).where(Document.slug == meta.slug))
     if document is not None and document.checksum == source.checksum:
@@ -42,7 +46,7 @@ def ingest_source(source: SourceText, meta: DocumentMeta, model: str,
         db.session.commit()
         return IngestReport(meta.slug, "unchanged", sentences=_active_sentences(document))
     prepared = prepare_document(source.text, meta.slug, model, progress)
-    if not prepared.sentences:
+    if not any(any(ch.isalpha() for ch in s.text) for s in prepared.sentences):
         raise SourceError(source.path, "no sentences found: the file has no running text")
     try:
         report = _store(document, prepared, source, meta)
@@ -54,8 +58,9 @@ def ingest_source(source: SourceText, meta: DocumentMeta, model: str,
     return report
 
 
-def _store(document: Document | None, prepared: PreparedDocument, source: SourceText,
-           meta: DocumentMeta) -> IngestReport:
+def _store(
+    document: Document | None, prepared: PreparedDocument, source: SourceText, meta: DocumentMeta
+) -> IngestReport:
     status = "updated" if document is not None else "created"
     if document is None:
         document = Document(slug=meta.slug)
@@ -70,23 +75,58 @@ def _store(document: Document | None, prepared: PreparedDocument, source: Source
     document.updated_at = datetime.now(UTC)
     db.session.flush()
 
-    sections = _upsert(Section, document, prepared.sections, lambda r: {
-        "ordinal": r.ordinal, "title": r.title})
-    passages = _upsert(Passage, document, prepared.passages, lambda r: {
-        "ordinal": r.ordinal, "kind": r.kind, "start": r.start, "end": r.end,
-        "emphasis": [list(span) for span in r.emphasis], "section_id": sections[r.section].id})
-    footnotes = _upsert(Footnote, document, prepared.footnotes, lambda r: {
-        "ordinal": r.ordinal, "marker": r.marker, "start": r.start, "end": r.end,
-        "passage_id": passages[r.passage].id})
-    before = set(db.session.scalars(
-        select(Sentence.key).where(Sentence.document_id == document.id, ~Sentence.retired)))
-    sentences = _upsert(Sentence, document, prepared.sentences, lambda r: {
-        "ordinal": r.ordinal, "start": r.start, "end": r.end, "text": r.text,
-        "text_hash": r.text_hash, "passage_id": passages[r.passage].id, "cluster": r.key,
-        "footnote_id": footnotes[r.footnote].id if r.footnote is not None else None})
+    sections = _upsert(
+        Section, document, prepared.sections, lambda r: {"ordinal": r.ordinal, "title": r.title}
+    )
+    passages = _upsert(
+        Passage,
+        document,
+        prepared.passages,
+        lambda r: {
+            "ordinal": r.ordinal,
+            "kind": r.kind,
+            "start": r.start,
+            "end": r.end,
+            "emphasis": [list(span) for span in r.emphasis],
+            "section_id": sections[r.section].id,
+        },
+    )
+    footnotes = _upsert(
+        Footnote,
+        document,
+        prepared.footnotes,
+        lambda r: {
+            "ordinal": r.ordinal,
+            "marker": r.marker,
+            "start": r.start,
+            "end": r.end,
+            "passage_id": passages[r.passage].id,
+        },
+    )
+    before = set(
+        db.session.scalars(
+            select(Sentence.key).where(Sentence.document_id == document.id, ~Sentence.retired)
+        )
+    )
+    sentences = _upsert(
+        Sentence,
+        document,
+        prepared.sentences,
+        lambda r: {
+            "ordinal": r.ordinal,
+            "start": r.start,
+            "end": r.end,
+            "text": r.text,
+            "text_hash": r.text_hash,
+            "passage_id": passages[r.passage].id,
+            "cluster": r.key,
+            "footnote_id": footnotes[r.footnote].id if r.footnote is not None else None,
+        },
+    )
 
-    clustering = cluster_sentences([(s.key, s.text) for s in sentences],
-                                   _index_of_other_documents(document.id))
+    clustering = cluster_sentences(
+        [(s.key, s.text) for s in sentences], _index_of_other_documents(document.id)
+    )
     for sentence in sentences:
         sentence.cluster = clustering.clusters[sentence.key]
     witness = db.session.get(Document, clustering.witness_of) if clustering.witness_of else None
@@ -95,16 +135,22 @@ def _store(document: Document | None, prepared: PreparedDocument, source: Source
 
     keys = {s.key for s in sentences}
     return IngestReport(
-        meta.slug, status, sentences=len(sentences), added=len(keys - before),
-        retired=len(before - keys), merged=clustering.merged,
+        meta.slug,
+        status,
+        sentences=len(sentences),
+        added=len(keys - before),
+        retired=len(before - keys),
+        merged=clustering.merged,
         witness_of=witness.slug if witness else None,
     )
 
 
 def _upsert(model, document: Document, records: list, values) -> list:
     """Match records to stored rows by key, update or add them, retire the rest."""
-    stored = {row.key: row for row in db.session.scalars(
-        select(model).where(model.document_id == document.id))}
+    stored = {
+        row.key: row
+        for row in db.session.scalars(select(model).where(model.document_id == document.id))
+    }
     rows = []
     for record in records:
         row = stored.pop(record.key, None)
@@ -138,8 +184,14 @@ def _update_metadata(document: Document, meta: DocumentMeta) -> None:
 
 
 def _active_sentences(document: Document) -> int:
-    return db.session.scalar(select(func.count()).select_from(Sentence).where(
-        Sentence.document_id == document.id, ~Sentence.retired)) or 0
+    return (
+        db.session.scalar(
+            select(func.count())
+            .select_from(Sentence)
+            .where(Sentence.document_id == document.id, ~Sentence.retired)
+        )
+        or 0
+    )
 
 
 @dataclass
@@ -160,12 +212,18 @@ def corpus_stats() -> CorpusStats:
     def count(model, *where) -> int:
         return db.session.scalar(select(func.count()).select_from(model).where(*where)) or 0
 
-    merged = db.session.scalar(
-        select(func.count()).select_from(
-            select(Sentence.cluster).where(~Sentence.retired).group_by(Sentence.cluster)
-            .having(func.count() > 1).subquery()
+    merged = (
+        db.session.scalar(
+            select(func.count()).select_from(
+                select(Sentence.cluster)
+                .where(~Sentence.retired)
+                .group_by(Sentence.cluster)
+                .having(func.count() > 1)
+                .subquery()
+            )
         )
-    ) or 0
+        or 0
+    )
     return CorpusStats(
         documents=count(Document),
         sections=count(Section, ~Section.retired),

@@ -52,21 +52,36 @@ def document_summaries() -> list[DocumentSummary]:
     """Every document with its counts, in four grouped queries whatever the corpus size."""
     documents = db.session.scalars(select(Document).order_by(Document.title)).all()
     counts = {
-        model: dict(db.session.execute(
-            select(model.document_id, func.count()).where(~model.retired)
-            .group_by(model.document_id)).all())
+        model: dict(
+            db.session.execute(
+                select(model.document_id, func.count())
+                .where(~model.retired)
+                .group_by(model.document_id)
+            ).all()
+        )
         for model in (Section, Passage, Sentence, Footnote)
     }
-    return [DocumentSummary(d, counts[Section].get(d.id, 0), counts[Passage].get(d.id, 0),
-                            counts[Sentence].get(d.id, 0), counts[Footnote].get(d.id, 0))
-            for d in documents]
+    return [
+        DocumentSummary(
+            d,
+            counts[Section].get(d.id, 0),
+            counts[Passage].get(d.id, 0),
+            counts[Sentence].get(d.id, 0),
+            counts[Footnote].get(d.id, 0),
+        )
+        for d in documents
+    ]
 
 
 def read_document(document: Document) -> list[SectionView]:
     """The document's current text laid out for the reader."""
+
     def rows(model):
-        return db.session.scalars(select(model).where(
-            model.document_id == document.id, ~model.retired).order_by(model.ordinal)).all()
+        return db.session.scalars(
+            select(model)
+            .where(model.document_id == document.id, ~model.retired)
+            .order_by(model.ordinal)
+        ).all()
 
     sections = rows(Section)
     passages = rows(Passage)
@@ -86,10 +101,15 @@ def read_document(document: Document) -> list[SectionView]:
     text = document.text
     views = {s.id: SectionView(s.key, s.title) for s in sections}
     for passage in passages:
-        view = PassageView(passage.key, passage.kind,
-                           _pieces(text, passage.start, passage.end, by_passage.get(passage.id, [])))
-        view.notes = [NoteView(n.marker, _pieces(text, n.start, n.end, by_note.get(n.id, [])))
-                      for n in notes_of.get(passage.id, [])]
+        view = PassageView(
+            passage.key,
+            passage.kind,
+            _pieces(text, passage.start, passage.end, by_passage.get(passage.id, [])),
+        )
+        view.notes = [
+            NoteView(n.marker, _pieces(text, n.start, n.end, by_note.get(n.id, [])))
+            for n in notes_of.get(passage.id, [])
+        ]
         views[passage.section_id].passages.append(view)
     return [views[s.id] for s in sections if views[s.id].passages]
 
