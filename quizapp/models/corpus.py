@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from quizapp.extensions import db
 
@@ -49,16 +49,24 @@ class Document(db.Model):
         return f"<Document {self.slug}>"
 
 
-class Section(db.Model):
-    __tablename__ = "section"
-    __table_args__ = (UniqueConstraint("document_id", "key"),)
+class DocumentPart:
+    """Columns shared by the rows below a document: a stable key, an order, a retired flag."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("document.id"), index=True)
     key: Mapped[str] = mapped_column(String(40))
     ordinal: Mapped[int] = mapped_column(Integer)
-    title: Mapped[str] = mapped_column(String(500))
     retired: Mapped[bool] = mapped_column(default=False)
+
+    @declared_attr.directive
+    def __table_args__(cls) -> tuple:
+        return (UniqueConstraint("document_id", "key"),)
+
+
+class Section(DocumentPart, db.Model):
+    __tablename__ = "section"
+
+    title: Mapped[str] = mapped_column(String(500))
 
     document: Mapped[Document] = relationship(back_populates="sections")
     passages: Mapped[list[Passage]] = relationship(
@@ -66,22 +74,16 @@ class Section(db.Model):
     )
 
 
-class Passage(db.Model):
+class Passage(DocumentPart, db.Model):
     __tablename__ = "passage"
-    __table_args__ = (UniqueConstraint("document_id", "key"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("document.id"), index=True)
     section_id: Mapped[int] = mapped_column(ForeignKey("section.id"), index=True)
-    key: Mapped[str] = mapped_column(String(40))
-    ordinal: Mapped[int] = mapped_column(Integer)
     # body, caption (a picture caption) or attribution (the source line under a quotation)
     kind: Mapped[str] = mapped_column(String(20), default="body")
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     # [start, end) spans of emphasised text within the passage, relative to `start`
     emphasis: Mapped[list] = mapped_column(JSON, default=list)
-    retired: Mapped[bool] = mapped_column(default=False)
 
     document: Mapped[Document] = relationship(back_populates="passages")
     section: Mapped[Section] = relationship(back_populates="passages")
@@ -93,19 +95,13 @@ class Passage(db.Model):
     )
 
 
-class Footnote(db.Model):
+class Footnote(DocumentPart, db.Model):
     __tablename__ = "footnote"
-    __table_args__ = (UniqueConstraint("document_id", "key"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("document.id"), index=True)
     passage_id: Mapped[int] = mapped_column(ForeignKey("passage.id"), index=True)
-    key: Mapped[str] = mapped_column(String(40))
-    ordinal: Mapped[int] = mapped_column(Integer)
     marker: Mapped[str] = mapped_column(String(20))
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
-    retired: Mapped[bool] = mapped_column(default=False)
 
     passage: Mapped[Passage] = relationship(back_populates="footnotes")
     sentences: Mapped[list[Sentence]] = relationship(
