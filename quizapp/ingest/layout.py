@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from quizapp.ingest.markup import Plain, strip_markup
 from quizapp.ingest.paragraphs import Para
 
-NOTE_SEARCH_BACK = 8
+NOTE_SEARCH_BACK = 8  # passages searched back from a note at least ...
+NOTE_SEARCH_CHARS = 3000  # ... and as many more as fit in about a printed page
 NOTE_SEARCH_AHEAD = 2
 
 
@@ -89,7 +90,7 @@ def _note_owner(passages: list[PassageSpec], position: int, marker: str) -> Pass
     """The passage whose markers name `marker`: before the note first, then just after it."""
     if not passages:
         return None
-    before = range(position - 1, max(position - 1 - NOTE_SEARCH_BACK, -1), -1)
+    before = _reach_back(passages, position)
     after = range(position, min(position + NOTE_SEARCH_AHEAD, len(passages)))
     for index in [*before, *after]:
         candidate = passages[index]
@@ -97,6 +98,22 @@ def _note_owner(passages: list[PassageSpec], position: int, marker: str) -> Pass
         if candidate.notes.count(marker) > claimed:
             return candidate
     return passages[max(min(position, len(passages)) - 1, 0)]
+
+
+def _reach_back(passages: list[PassageSpec], position: int) -> list[int]:
+    """Indexes of the passages a note at `position` may belong to, nearest first.
+
+    A page of short paragraphs (dialogue, verse) holds many passages, so the reach is
+    a number of passages or a page's worth of text, whichever goes further.
+    """
+    indexes: list[int] = []
+    chars = 0
+    for index in range(min(position, len(passages)) - 1, -1, -1):
+        if len(indexes) >= NOTE_SEARCH_BACK and chars >= NOTE_SEARCH_CHARS:
+            break
+        indexes.append(index)
+        chars += len(passages[index].text)
+    return indexes
 
 
 def _compose(sections: list[SectionSpec]) -> str:
