@@ -24,7 +24,8 @@ EMPHASISED_LINE = re.compile(r"^\*[^\s*][^*]*\*+$")
 NUMBERED = re.compile(r"^(?P<marker>\d{1,3})\.\s+(?P<text>\S.*)$")
 NOTE_LABEL = re.compile(r"^(translator|editor|author|publisher)['’]?s\s+note\b", re.I)
 POSITION_CUE = re.compile(
-    r"\((left|right|center|centre|above|below|top|bottom)\)|^(Above|Below|Left|Right)\b(?: is| are|:|,)"
+    r"\((left|right|center|centre|above|below|top|bottom)\)"
+    r"|^(Above|Below|Left|Right)\b(?: is| are|:|,)"
 )
 SMALL_WORDS = {
     "a", "an", "the", "and", "or", "of", "in", "on", "to", "for", "with", "as", "at", "by",
@@ -72,8 +73,12 @@ def is_heading_like(text: str) -> bool:
     words = words_of(text)
     if not words or len(words) > 14 or len(text) > 120:
         return False
-    if (is_terminated(text) and not text.rstrip("\"'”’").endswith("?")) or text.startswith(("—", "–", "-", "(")) or PRICE.search(text):
+    if is_terminated(text) and not text.rstrip("\"'”’").endswith("?"):
         return False
+    if text.startswith(("—", "–", "-", "(")) or PRICE.search(text):
+        return False
+    if text.rstrip().endswith(","):
+        return False  # a line of verse or a list running on (`Give us hundreds,` / `Thousands,`)
     numbered = NUMBERED.match(text)
     if numbered:
         rest = numbered.group("text")
@@ -139,13 +144,25 @@ def _note_match(para: Para) -> tuple[str, str] | None:
 
 def drop_front_matter(paras: list[Para]) -> list[Para]:
     """Drop title pages: what comes before the first prose paragraph, but its heading."""
-    first = next((i for i, p in enumerate(paras) if p.kind == "body" and is_prose(p)), None)
+    first = next((i for i, p in enumerate(paras) if p.kind == "body" and _opens_text(paras, i)),
+                 None)
     if first is None:
         return paras
     start = first
     if first > 0 and is_heading_like(paras[first - 1].text):
         start = first - 1
     return paras[start:]
+
+
+def _opens_text(paras: list[Para], index: int) -> bool:
+    """Prose, or a long paragraph a page break cut that the next one continues."""
+    para = paras[index]
+    if is_prose(para):
+        return True
+    following = next((p for p in paras[index + 1 :] if p.kind == "body"), None)
+    return (len(words_of(para.text)) >= PROSE_WORDS and following is not None
+            and _continues(para, following)
+            and is_prose(Para(f"{para.text} {following.text}", para.line)))
 
 
 def drop_back_matter(paras: list[Para]) -> list[Para]:

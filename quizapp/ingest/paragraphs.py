@@ -38,7 +38,8 @@ def split_paragraphs(text: str, lexicon: set[str]) -> list[Para]:
             paras.append(Para(_unwrap(lines, lexicon), first_line, blank_before))
             continue
         for offset, line in enumerate(lines):
-            paras.append(Para(line.strip(), first_line + offset, blank_before if offset == 0 else 0))
+            blanks = blank_before if offset == 0 else 0
+            paras.append(Para(line.strip(), first_line + offset, blanks))
     return paras
 
 
