@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 ABBREVIATION_END = re.compile(
-    r"(?:^|[\s(\[“\"'‘])(?:[A-Z]|pp?|op|cit|cf|vol|Vol|nos?|Nos?|ed|eds|St|Mr|Mrs|Messrs|Dr|Prof"
+    r"(?:^|[\s(\[“\"'‘—–])(?:[A-Z]|pp?|op|cit|cf|vol|Vol|nos?|Nos?|ed|eds|St|Mr|Mrs|Messrs|Dr|Prof"
     r"|Gen|Col|Lt|Capt|Sgt|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|vs|ibid|Ibid|ch|Ch|art|Art"
     r"|viz|approx|Mt|Ft|Tr|i\.e|e\.g|[A-Z]\.[A-Z])\.$"
 )
