@@ -65,7 +65,7 @@ def test_every_span_slices_the_cleaned_text_back_to_its_sentence(paragraphs):
     for passage in prepared.passages:
         assert passage.start < passage.end <= len(prepared.text)
     ordered = [(r.start, r.end) for r in prepared.sentences if r.footnote is None]
-    assert all(a[1] <= b[0] for a, b in zip(ordered, ordered[1:]))
+    assert all(a[1] <= b[0] for a, b in zip(ordered, ordered[1:], strict=False))
 
 
 @SETTINGS

@@ -143,15 +143,25 @@ def _note_match(para: Para) -> tuple[str, str] | None:
 
 
 def drop_front_matter(paras: list[Para]) -> list[Para]:
-    """Drop title pages: what comes before the first prose paragraph, but its heading."""
+    """Drop title pages: the lines before the first prose paragraph that are not sentences.
+
+    The heading just before the first prose paragraph stays, and so does any sentence
+    of five words or more (an editor's note, a dateline), so text is never lost.
+    """
     first = next((i for i, p in enumerate(paras) if p.kind == "body" and _opens_text(paras, i)),
                  None)
     if first is None:
         return paras
-    start = first
-    if first > 0 and is_heading_like(paras[first - 1].text):
-        start = first - 1
-    return paras[start:]
+    if first == 0:
+        return paras
+    kept = [p for p in paras[: first - 1] if p.kind == "footnote" or _is_front_sentence(p)]
+    if (is_heading_like(paras[first - 1].text) or _is_front_sentence(paras[first - 1])):
+        kept.append(paras[first - 1])
+    return kept + paras[first:]
+
+
+def _is_front_sentence(para: Para) -> bool:
+    return is_terminated(para.text) and len(words_of(para.text)) >= 5
 
 
 def _opens_text(paras: list[Para], index: int) -> bool:
