@@ -564,3 +564,15 @@ def test_clean_and_layout_never_raise_and_leave_no_paired_stars(lines):
         assert layout.text[passage.start : passage.end] == passage.text
         for note in passage.footnotes:
             assert layout.text[note.start : note.end] == note.text
+
+
+def test_a_last_paragraph_closed_by_an_end_mark_is_kept():
+    # the last paragraph of corpus/secret-police-degeneration.txt ends with "■"
+    text = (
+        "Heading\n\nThe first paragraph of the article is long enough to count as prose here.\n\n"
+        "While Trepper and others like him could only see Trotskyism as a noble but futile "
+        'moral posture, in fact it represents the only "coherent political system" capable '
+        "of advancing the interests of the oppressed and downtrodden. ■\n"
+    )
+    paras = clean(text)
+    assert paras[-1].text.startswith("While Trepper")

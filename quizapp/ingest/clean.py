@@ -15,7 +15,10 @@ from quizapp.ingest.markup import strip_markup
 from quizapp.ingest.paragraphs import Para, split_paragraphs
 from quizapp.ingest.words import join_broken_word, lexicon_of
 
-TERMINAL = re.compile(r"""[.?!:;…](?:[*†‡]+)?["'”’)\]]*(?:[*†‡]+|\[\d+\])?$""")
+# A sentence end, perhaps closed by quotes, a note marker or an end-of-article mark (■).
+TERMINAL = re.compile(
+    r"""[.?!:;…](?:[*†‡]+)?["'”’)\]]*(?:[*†‡]+|\[\d+\])?(?:\s*[■□◆◇∎])?$"""
+)
 PRICE = re.compile(r"(\\?\$\s?\d+(?:\.\d\d)?|\b\d+c)\s*$")
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—]?\s*(\d{1,4}|[ivxlcdm]{1,7})\s*[-–—]?$", re.I)
 SYMBOL_NOTE = re.compile(r"^(?P<marker>[*†‡]+)\s*(?P<text>\S.*)$")

@@ -18,8 +18,7 @@ ABBREVIATION_END = re.compile(
     r"|viz|approx|Mt|Ft|Tr|i\.e|e\.g|[A-Z]\.[A-Z])\.$"
 )
 ROMAN_END = re.compile(r"\b[IVXLC]{2,6}\.$")
-ELLIPSIS_END = re.compile(r"(?:\.\s?){3,}[\"'”’]?$|…[\"'”’]?$")
-CLOSING_ONLY = re.compile(r"^[\"'”’)\]\s.,;:!?*—–-]+$")
+CLOSING_ONLY = re.compile(r"^[\"'”’)\]\s.,;:!?*—–■□◆◇∎-]+$")
 EDITORIAL_ASIDE = re.compile(r"^\([^()]{1,40}\)[.\s]*$")  # `(Tr.)`, `(Librairie du Travail).`
 FIRST_LETTER = re.compile(r"[^\W\d_]")
 
@@ -86,7 +85,3 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
-
-
-def is_ellipsis_end(sentence: str) -> bool:
-    return bool(ELLIPSIS_END.search(sentence))
