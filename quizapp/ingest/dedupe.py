@@ -29,7 +29,7 @@ class KnownSentence:
 
 
 class SentenceIndex:
-    """Sentences already stored, searchable by exact and by near match."""
+    """Sentences already stored, in ingest order, searchable by exact and by near match."""
 
     def __init__(self, known: list[KnownSentence]) -> None:
         self.known = known
@@ -55,10 +55,11 @@ class SentenceIndex:
             key=lambda w: self.frequency[w],
         )[:BLOCKING_WORDS]
         candidates = {i for w in words for i in self.by_word[w]}
-        best, best_score = None, SIMILARITY
-        for index in candidates:
-            score = fuzz.ratio(form, self.forms[index], score_cutoff=best_score)
-            if score >= best_score:
+        # Known sentences are in ingest order; on a tie the first-ingested one wins.
+        best, best_score = None, 0.0
+        for index in sorted(candidates):
+            score = fuzz.ratio(form, self.forms[index], score_cutoff=SIMILARITY)
+            if score > best_score:
                 best, best_score = index, score
         return self.known[best] if best is not None else None
 
