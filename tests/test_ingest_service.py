@@ -141,3 +141,25 @@ def test_shipped_corpus_stats(corpus_app):
             select(Document).where(Document.slug == "secret-police-degeneration-2")
         )
         assert witness.witness_of.slug == "secret-police-degeneration"
+
+
+def test_reingesting_the_original_never_makes_it_a_copy_of_its_copy(app):
+    ingest(ARTICLE, slug="first")
+    ingest(ARTICLE.replace('"Iron Felix"', "“Iron Felix”"), slug="second")
+    report = ingest(ARTICLE.replace("1920s", "twenties"), slug="first")
+    assert report.status == "updated" and report.witness_of is None
+    first = db.session.scalar(select(Document).where(Document.slug == "first"))
+    second = db.session.scalar(select(Document).where(Document.slug == "second"))
+    assert first.witness_of is None and second.witness_of is first
+
+
+def test_a_new_pipeline_revision_reprocesses_an_unchanged_text(app, monkeypatch):
+    import quizapp.ingest as ingest_package
+
+    ingest(ARTICLE)
+    keys = set(sentences_of("history"))
+    monkeypatch.setattr(ingest_package, "PIPELINE_REVISION", ingest_package.PIPELINE_REVISION + 1)
+    report = ingest(ARTICLE)
+    assert report.status == "updated" and (report.added, report.retired) == (0, 0)
+    assert set(sentences_of("history")) == keys
+    assert ingest(ARTICLE).status == "unchanged"

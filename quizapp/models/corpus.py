@@ -32,6 +32,8 @@ class Document(db.Model):
     source_file: Mapped[str | None] = mapped_column(String(500))
     checksum: Mapped[str] = mapped_column(String(64))
     encoding: Mapped[str] = mapped_column(String(40), default="utf-8")
+    # The ingest pipeline and model that made the rows (see quizapp.ingest.pipeline_version).
+    pipeline: Mapped[str] = mapped_column(String(120), default="", server_default="")
     text: Mapped[str] = mapped_column(Text, default="")
     witness_of_id: Mapped[int | None] = mapped_column(ForeignKey("document.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)

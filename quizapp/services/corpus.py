@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 
 from quizapp.extensions import db
+from quizapp.ingest import pipeline_version
 from quizapp.ingest.dedupe import KnownSentence, SentenceIndex, cluster_sentences
 from quizapp.ingest.load import SourceError, SourceText
 from quizapp.ingest.manifest import DocumentMeta
@@ -41,7 +42,12 @@ def ingest_source(
 ) -> IngestReport:
     """Store one source under `meta.slug` in one transaction; unchanged sources cost nothing."""
     document = db.session.scalar(select(Document).where(Document.slug == meta.slug))
-    if document is not None and document.checksum == source.checksum:
+    pipeline = pipeline_version(model)
+    if (
+        document is not None
+        and document.checksum == source.checksum
+        and document.pipeline == pipeline
+    ):
         _update_metadata(document, meta)
         db.session.commit()
         return IngestReport(meta.slug, "unchanged", sentences=_active_sentences(document))
@@ -49,7 +55,7 @@ def ingest_source(
     if not any(any(ch.isalpha() for ch in s.text) for s in prepared.sentences):
         raise SourceError(source.path, "no sentences found: the file has no running text")
     try:
-        report = _store(document, prepared, source, meta)
+        report = _store(document, prepared, source, meta, pipeline)
         db.session.commit()
     except Exception:
         db.session.rollback()
@@ -59,19 +65,24 @@ def ingest_source(
 
 
 def _store(
-    document: Document | None, prepared: PreparedDocument, source: SourceText, meta: DocumentMeta
+    document: Document | None,
+    prepared: PreparedDocument,
+    source: SourceText,
+    meta: DocumentMeta,
+    pipeline: str,
 ) -> IngestReport:
     status = "updated" if document is not None else "created"
     if document is None:
         document = Document(slug=meta.slug)
         db.session.add(document)
-    if not meta.title:
-        meta.title = prepared.first_heading or meta.slug.replace("-", " ").title()
     _update_metadata(document, meta)
+    if not document.title:
+        document.title = prepared.first_heading or meta.slug.replace("-", " ").title()
     document.source_file = meta.origin or source.path
     document.checksum = source.checksum
     document.encoding = source.encoding
     document.text = prepared.text
+    document.pipeline = pipeline
     document.updated_at = datetime.now(UTC)
     db.session.flush()
 
@@ -125,7 +136,7 @@ def _store(
     )
 
     clustering = cluster_sentences(
-        [(s.key, s.text) for s in sentences], _index_of_other_documents(document.id)
+        [(s.key, s.text) for s in sentences], _index_of_earlier_documents(document.id)
     )
     for sentence in sentences:
         sentence.cluster = clustering.clusters[sentence.key]
@@ -167,10 +178,15 @@ def _upsert(model, document: Document, records: list, values) -> list:
     return rows
 
 
-def _index_of_other_documents(document_id: int) -> SentenceIndex:
+def _index_of_earlier_documents(document_id: int) -> SentenceIndex:
+    """Sentences of documents ingested before this one.
+
+    A copy points at its original, never the other way round, however often the
+    original is re-ingested; clusters are named after their first-ingested sentence.
+    """
     rows = db.session.execute(
         select(Sentence.key, Sentence.cluster, Sentence.document_id, Sentence.text)
-        .where(Sentence.document_id != document_id, ~Sentence.retired)
+        .where(Sentence.document_id < document_id, ~Sentence.retired)
         .order_by(Sentence.document_id, Sentence.ordinal)
     )
     return SentenceIndex([KnownSentence(*row) for row in rows])
