@@ -16,9 +16,7 @@ from quizapp.ingest.paragraphs import Para, split_paragraphs
 from quizapp.ingest.words import join_broken_word, lexicon_of
 
 # A sentence end, perhaps closed by quotes, a note marker or an end-of-article mark (■).
-TERMINAL = re.compile(
-    r"""[.?!:;…](?:[*†‡]+)?["'”’)\]]*(?:[*†‡]+|\[\d+\])?(?:\s*[■□◆◇∎])?$"""
-)
+TERMINAL = re.compile(r"""[.?!:;…](?:[*†‡]+)?["'”’)\]]*(?:[*†‡]+|\[\d+\])?(?:\s*[■□◆◇∎])?$""")
 PRICE = re.compile(r"(\\?\$\s?\d+(?:\.\d\d)?|\b\d+c)\s*$")
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—]?\s*(\d{1,4}|[ivxlcdm]{1,7})\s*[-–—]?$", re.I)
 SYMBOL_NOTE = re.compile(r"^(?P<marker>[*†‡]+)\s*(?P<text>\S.*)$")
@@ -31,8 +29,33 @@ POSITION_CUE = re.compile(
     r"|^(Above|Below|Left|Right)\b(?: is| are|:|,)"
 )
 SMALL_WORDS = {
-    "a", "an", "the", "and", "or", "of", "in", "on", "to", "for", "with", "as", "at", "by",
-    "from", "into", "is", "its", "de", "la", "le", "du", "des", "von", "van", "vs", "than",
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "of",
+    "in",
+    "on",
+    "to",
+    "for",
+    "with",
+    "as",
+    "at",
+    "by",
+    "from",
+    "into",
+    "is",
+    "its",
+    "de",
+    "la",
+    "le",
+    "du",
+    "des",
+    "von",
+    "van",
+    "vs",
+    "than",
 }
 OPENING = "\"'“‘«(["
 PROSE_WORDS = 15
@@ -114,8 +137,9 @@ def drop_page_furniture(paras: list[Para]) -> list[Para]:
 
 def mark_footnotes(paras: list[Para]) -> list[Para]:
     """Mark footnote paragraphs: `*`/`†` notes, `[1]` notes, and numbered notes at the end."""
-    last_prose = max((i for i, p in enumerate(paras) if is_prose(p) and not _note_match(p)),
-                     default=-1)
+    last_prose = max(
+        (i for i, p in enumerate(paras) if is_prose(p) and not _note_match(p)), default=-1
+    )
     for index, para in enumerate(paras):
         match = _note_match(para)
         if match:
@@ -151,14 +175,15 @@ def drop_front_matter(paras: list[Para]) -> list[Para]:
     The heading just before the first prose paragraph stays, and so does any sentence
     of five words or more (an editor's note, a dateline), so text is never lost.
     """
-    first = next((i for i, p in enumerate(paras) if p.kind == "body" and _opens_text(paras, i)),
-                 None)
+    first = next(
+        (i for i, p in enumerate(paras) if p.kind == "body" and _opens_text(paras, i)), None
+    )
     if first is None:
         return paras
     if first == 0:
         return paras
     kept = [p for p in paras[: first - 1] if p.kind == "footnote" or _is_front_sentence(p)]
-    if (is_heading_like(paras[first - 1].text) or _is_front_sentence(paras[first - 1])):
+    if is_heading_like(paras[first - 1].text) or _is_front_sentence(paras[first - 1]):
         kept.append(paras[first - 1])
     return kept + paras[first:]
 
@@ -173,9 +198,12 @@ def _opens_text(paras: list[Para], index: int) -> bool:
     if is_prose(para):
         return True
     following = next((p for p in paras[index + 1 :] if p.kind == "body"), None)
-    return (len(words_of(para.text)) >= PROSE_WORDS and following is not None
-            and _continues(para, following)
-            and is_prose(Para(f"{para.text} {following.text}", para.line)))
+    return (
+        len(words_of(para.text)) >= PROSE_WORDS
+        and following is not None
+        and _continues(para, following)
+        and is_prose(Para(f"{para.text} {following.text}", para.line))
+    )
 
 
 def drop_back_matter(paras: list[Para]) -> list[Para]:

@@ -98,7 +98,6 @@ def _ends_abbreviation(text: str) -> bool:
     if not word:
         return False
     word_text = word.group(1)
-    if text.rstrip()[-1:] in ")\"”’]":
+    if text.rstrip()[-1:] in ')"”’]':
         return False
-    return (len(word_text) < 4 or not word_text.islower()
-            or word_text.lower() in NOT_SENTENCE_END)
+    return len(word_text) < 4 or not word_text.islower() or word_text.lower() in NOT_SENTENCE_END

@@ -72,8 +72,12 @@ def _is_wrapped(lines: list[str]) -> bool:
 def _is_emphasised_block(lines: list[str]) -> bool:
     """Lines set in italics together (verse, a quoted letter): `*first …` to `… last*`."""
     first, last = lines[0].strip(), lines[-1].strip()
-    return (len(lines) > 1 and re.match(r"^\*[^\s*]", first) is not None
-            and last.endswith("*") and "*" not in first[1:])
+    return (
+        len(lines) > 1
+        and re.match(r"^\*[^\s*]", first) is not None
+        and last.endswith("*")
+        and "*" not in first[1:]
+    )
 
 
 _DASH_END = re.compile(r"(--|—|–)$")

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from quizapp.ingest.analysis import sentence_analysis
 from quizapp.ingest.clean import clean
 from quizapp.ingest.keys import content_hash, stable_keys
 from quizapp.ingest.layout import Layout, build_layout
-from quizapp.ingest.segment import sentence_spans
+from quizapp.ingest.segment import doc_sentence_spans, parse
 
 
 @dataclass
@@ -21,6 +22,7 @@ class SentenceRecord:
     text_hash: str
     passage: int  # index into PreparedDocument.passages
     footnote: int | None  # index into PreparedDocument.footnotes
+    analysis: dict = field(default_factory=dict)  # tokens and entities, see ingest/analysis.py
 
 
 @dataclass
@@ -133,17 +135,21 @@ def _add_sentences(
             units.append((note.start, record.ordinal, note.ordinal))
             texts.append(layout.text[note.start : note.end])
     pending: list[tuple[int, int, int, int | None]] = []
+    analyses: list[dict] = []
     total = max(len(layout.text), 1)
-    for (offset, passage, footnote), spans in zip(units, sentence_spans(texts, model), strict=True):
+    for (offset, passage, footnote), doc in zip(units, parse(texts, model), strict=True):
         progress(offset / total)
-        for start, end in spans:
+        for start, end in doc_sentence_spans(doc):
             pending.append((offset + start, offset + end, passage, footnote))
+            analyses.append(sentence_analysis(doc, start, end))
     sentence_texts = [layout.text[start:end] for start, end, _, _ in pending]
     progress(1.0)
     keys = stable_keys(slug, "sentence", sentence_texts)
-    for ordinal, ((start, end, passage, footnote), text, key) in enumerate(
-        zip(pending, sentence_texts, keys, strict=True)
+    for ordinal, ((start, end, passage, footnote), text, key, analysis) in enumerate(
+        zip(pending, sentence_texts, keys, analyses, strict=True)
     ):
         prepared.sentences.append(
-            SentenceRecord(key, ordinal, start, end, text, content_hash(text), passage, footnote)
+            SentenceRecord(
+                key, ordinal, start, end, text, content_hash(text), passage, footnote, analysis
+            )
         )

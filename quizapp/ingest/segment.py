@@ -29,11 +29,15 @@ class ModelMissing(RuntimeError):
 
 @lru_cache(maxsize=4)
 def load_nlp(model: str):
-    """Load a spaCy pipeline once per process (the parser gives sentence boundaries)."""
+    """Load the whole spaCy pipeline once per process.
+
+    One pass gives sentence boundaries (parser), and the parse and entities that
+    tagging and generation read later, so the text is never analysed twice.
+    """
     import spacy
 
     try:
-        return spacy.load(model, disable=["ner"])
+        return spacy.load(model)
     except OSError as exc:
         raise ModelMissing(
             f"spaCy model {model!r} is not installed; install the package "
@@ -43,10 +47,18 @@ def load_nlp(model: str):
 
 def sentence_spans(texts: Iterable[str], model: str) -> Iterator[list[tuple[int, int]]]:
     """Yield, for each text, the (start, end) character spans of its sentences."""
-    nlp = load_nlp(model)
-    for doc in nlp.pipe(texts, batch_size=64):
-        raw = [(s.start_char, s.end_char) for s in doc.sents]
-        yield repair_boundaries(doc.text, raw)
+    for doc in parse(texts, model):
+        yield doc_sentence_spans(doc)
+
+
+def parse(texts: Iterable[str], model: str) -> Iterator:
+    """Yield a spaCy Doc for each text."""
+    yield from load_nlp(model).pipe(texts, batch_size=64)
+
+
+def doc_sentence_spans(doc) -> list[tuple[int, int]]:
+    """The repaired sentence spans of a parsed text."""
+    return repair_boundaries(doc.text, [(s.start_char, s.end_char) for s in doc.sents])
 
 
 def repair_boundaries(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from quizapp.extensions import db
@@ -127,6 +128,8 @@ class Sentence(db.Model):
     # The key of the first-ingested sentence this one duplicates (itself when unique).
     cluster: Mapped[str] = mapped_column(String(40), index=True)
     retired: Mapped[bool] = mapped_column(default=False, index=True)
+    # spaCy's tokens, parse and entities for this sentence (quizapp/ingest/analysis.py)
+    analysis: Mapped[dict] = mapped_column(JSON, default=dict, server_default=sql_text("'{}'"))
 
     document: Mapped[Document] = relationship()
     passage: Mapped[Passage] = relationship(back_populates="sentences")

@@ -129,6 +129,7 @@ def _store(
             "end": r.end,
             "text": r.text,
             "text_hash": r.text_hash,
+            "analysis": r.analysis,
             "passage_id": passages[r.passage].id,
             "cluster": r.key,
             "footnote_id": footnotes[r.footnote].id if r.footnote is not None else None,
