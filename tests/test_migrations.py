@@ -13,7 +13,19 @@ from quizapp.config import TestingConfig
 from quizapp.extensions import db
 from tests.conftest import POSTGRES_URL
 
-TABLES = {"document", "section", "passage", "footnote", "sentence"}
+TABLES = {
+    "document",
+    "section",
+    "passage",
+    "footnote",
+    "sentence",
+    "entity",
+    "mention",
+    "item",
+    "item_version",
+    "citation",
+    "item_tag",
+}
 
 
 def _round_trip(app) -> None:

@@ -1,5 +1,19 @@
 """Database models, one module per aggregate."""
 
+from quizapp.models.bank import CitationRecord, Item, ItemTag, ItemVersion
 from quizapp.models.corpus import Document, Footnote, Passage, Section, Sentence
+from quizapp.models.tagging import EntityRecord, MentionRecord
 
-__all__ = ["Document", "Footnote", "Passage", "Section", "Sentence"]
+__all__ = [
+    "CitationRecord",
+    "Document",
+    "EntityRecord",
+    "Footnote",
+    "Item",
+    "ItemTag",
+    "ItemVersion",
+    "MentionRecord",
+    "Passage",
+    "Section",
+    "Sentence",
+]
