@@ -22,6 +22,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(ingest_command)
     app.cli.add_command(corpus_group)
     app.cli.add_command(eval_group)
+    app.cli.add_command(check_command)
 
 
 @click.command("ingest")
@@ -120,3 +121,47 @@ def _create_app(*args, **kwargs) -> Flask:
 main = FlaskGroup(
     name="quizapp", create_app=_create_app, help="quizapp: citation-checked quizzes and flashcards."
 )
+
+
+@click.command("check")
+@click.option(
+    "--claims",
+    "claims_path",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Judge the claims in this JSON Lines file instead of the bank.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@with_appcontext
+def check_command(claims_path: str | None, as_json: bool) -> None:
+    """Re-check every item's citation (or, with --claims, judge claims) and print verdicts."""
+    if claims_path:
+        _check_claims(claims_path, as_json)
+        return
+    from quizapp.services.pipeline import recheck_bank
+
+    counts = recheck_bank()
+    if as_json:
+        click.echo(json.dumps(counts))
+        return
+    for verdict, count in sorted(counts.items()):
+        click.echo(f"{verdict:<12} {count}")
+
+
+def _check_claims(path: str, as_json: bool) -> None:
+    from quizapp.evaluation.claims import check_claims
+    from quizapp.evaluation.gold import read_gold
+
+    try:
+        claims = read_gold(path)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    result = check_claims(claims, current_app.config["SPACY_MODEL"])
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False))
+        return
+    click.echo(
+        f"{result['supported']} of {result['total']} claims supported, "
+        f"{result['unsupported']} unsupported"
+    )
+    for row in result["results"]:
+        click.echo(f"  {row['id']}: {row['verdict']}: {'; '.join(row['reasons'])}")

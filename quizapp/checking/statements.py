@@ -1,0 +1,56 @@
+"""Does a sentence state a statement, or its opposite? For true/false items and claims.
+
+A statement is supported when its content words are the sentence's and the sentence
+qualifies none of them in a way the statement drops ("the second largest" is not "the
+largest"; "was not" is not "was").
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizapp.checking.normalize import content_words, normalize_answer, stem_of
+
+PREFIX = re.compile(r"^\s*(?:true or false\s*[:?]\s*)?(?:according to [^,]+,\s*)?", re.I)
+QUALIFIERS = frozenset(
+    "not never no nor hardly scarcely barely almost nearly only second third fourth fifth "
+    "least less fewer partly partially allegedly supposedly once former".split()
+)
+
+
+def core_statement(statement: str) -> str:
+    """The statement without "True or false:" and an "According to X," attribution."""
+    return PREFIX.sub("", statement).strip()
+
+
+def true_statement_problems(statement: str, sentence: str) -> list[str]:
+    """Reasons the sentence does not state `statement` (empty when it does)."""
+    core = core_statement(statement)
+    sentence_words = normalize_answer(sentence).split()
+    known = {stem_of(w) for w in sentence_words}
+    missing = [w for w in content_words(core) if stem_of(w) not in known]
+    if missing:
+        return [f"the sentence does not say: {', '.join(missing)}"]
+    return _dropped_qualifiers(core, sentence_words)
+
+
+def false_statement_problems(statement: str, sentence: str) -> list[str]:
+    """Reasons a statement keyed False is in fact stated by the sentence."""
+    core = normalize_answer(core_statement(statement))
+    if core and core in normalize_answer(sentence):
+        return ["the statement keyed false is stated by the cited sentence"]
+    return []
+
+
+def _dropped_qualifiers(core: str, sentence_words: list[str]) -> list[str]:
+    statement_words = set(normalize_answer(core).split())
+    statement_stems = {stem_of(w) for w in statement_words}
+    problems = []
+    for index, word in enumerate(sentence_words[:-1]):
+        following = sentence_words[index + 1]
+        if word in QUALIFIERS and word not in statement_words:
+            if stem_of(following) in statement_stems:
+                problems.append(
+                    f'the sentence says "{word} {following}", the statement drops "{word}"'
+                )
+    return problems
