@@ -23,6 +23,8 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(corpus_group)
     app.cli.add_command(eval_group)
     app.cli.add_command(check_command)
+    app.cli.add_command(generate_command)
+    app.cli.add_command(bank_group)
 
 
 @click.command("ingest")
@@ -137,7 +139,7 @@ def check_command(claims_path: str | None, as_json: bool) -> None:
     if claims_path:
         _check_claims(claims_path, as_json)
         return
-    from quizapp.services.pipeline import recheck_bank
+    from quizapp.services.verdicts import recheck_bank
 
     counts = recheck_bank()
     if as_json:
@@ -165,3 +167,59 @@ def _check_claims(path: str, as_json: bool) -> None:
     )
     for row in result["results"]:
         click.echo(f"  {row['id']}: {row['verdict']}: {'; '.join(row['reasons'])}")
+
+
+@click.command("generate")
+@click.option(
+    "--source", "sources", multiple=True, help="Draft for this source slug only (repeatable)."
+)
+@click.option(
+    "--only", default=None, help="Comma-separated generator names, e.g. cloze,multiple_choice."
+)
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Processes drafting in parallel.",
+)
+@with_appcontext
+def generate_command(sources: tuple[str, ...], only: str | None, workers: int) -> None:
+    """Draft quiz items from the corpus; prints what was added by type and source."""
+    from quizapp.generators import UnknownGenerator
+    from quizapp.services.pipeline import UnknownSource, generate
+    from quizapp.tagging.glossary import GlossaryError
+
+    names = [n.strip() for n in only.split(",") if n.strip()] if only else None
+    with click.progressbar(length=1, label="tagging and drafting", file=sys.stderr) as bar:
+        try:
+            report = generate(
+                list(sources) or None, names, workers, progress=lambda slug: bar.update(0)
+            )
+        except (UnknownGenerator, UnknownSource, GlossaryError) as exc:
+            raise click.ClickException(str(exc)) from exc
+        bar.update(1)
+    for slug, counts in report.added.items():
+        detail = ", ".join(f"{t} {n}" for t, n in sorted(counts.items())) or "nothing new"
+        click.echo(f"{slug}: {detail}")
+    total = report.by_type()
+    click.echo(
+        f"added {sum(total.values())} items: "
+        + (", ".join(f"{t} {n}" for t, n in sorted(total.items())) or "none")
+    )
+
+
+@click.group("bank", cls=AppGroup)
+def bank_group() -> None:
+    """Look at the question bank."""
+
+
+@bank_group.command("stats")
+def bank_stats_command() -> None:
+    """Print the bank by type, status, source and verdict."""
+    from quizapp.services.verdicts import bank_stats
+
+    for facet, counts in bank_stats().items():
+        click.echo(f"by {facet}:")
+        for value, count in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0]))):
+            click.echo(f"  {value!s:<36} {count}")

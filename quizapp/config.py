@@ -54,6 +54,9 @@ class Config:
         self.SQLALCHEMY_ENGINE_OPTIONS = engine_options(self.SQLALCHEMY_DATABASE_URI)
         self.SESSION_COOKIE_HTTPONLY = True
         self.SESSION_COOKIE_SAMESITE = "Lax"
+        self.GLOSSARY_PATH = Path(
+            os.environ.get("QUIZAPP_GLOSSARY", PROJECT_ROOT / "corpus" / "glossary.yaml")
+        )
 
 
 def engine_options(url: str) -> dict:
@@ -78,3 +81,4 @@ class TestingConfig(Config):
         self.SESSION_COOKIE_HTTPONLY = True
         self.SESSION_COOKIE_SAMESITE = "Lax"
         self.TESTING = True
+        self.GLOSSARY_PATH = PROJECT_ROOT / "corpus" / "glossary.yaml"

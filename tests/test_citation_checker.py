@@ -106,7 +106,7 @@ def test_true_false_statements():
         answer="False",
         stem="True or false: ...",
         payload={
-            "statement": "Menzhinsky was not originally part of Trotsky's faction.",
+            "statement": TEXT.replace("Stalin", "Trotsky"),
             "original": "Stalin",
         },
         citations=[CitedSpan("k1", STATE.text_hash, start, start + 6)],
@@ -117,9 +117,23 @@ def test_true_false_statements():
         answer="False",
         stem="True or false: ...",
         payload={
-            "statement": "Menzhinsky was not originally part of Stalin's faction.",
+            "statement": TEXT,
             "original": "Stalin",
         },
         citations=[CitedSpan("k1", STATE.text_hash, start, start + 6)],
     )
     assert check(stated, {"k1": STATE}).verdict == "ambiguous"
+
+
+def test_a_false_statement_must_differ_from_the_sentence_only_at_its_span():
+    start = TEXT.index("Stalin")
+    item = facts(
+        type="true_false",
+        answer="False",
+        stem="True or false: ...",
+        payload={"statement": "Menzhinsky was part of Trotsky's faction."},
+        citations=[CitedSpan("k1", STATE.text_hash, start, start + 6)],
+    )
+    verdict = check(item, {"k1": STATE})
+    assert verdict.verdict == "unsupported"
+    assert "beyond the changed span" in verdict.reasons[0]

@@ -13,7 +13,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from quizapp.checking.normalize import content_words, normalize_answer, stem_of
-from quizapp.checking.statements import false_statement_problems, true_statement_problems
+from quizapp.checking.statements import (
+    core_statement,
+    false_statement_problems,
+    swapped_statement_problems,
+    true_statement_problems,
+)
 
 # Share of a stem's content words that may be missing from the source: a question may
 # paraphrase ("succeeded" for "successor"), never add a fact.
@@ -148,16 +153,14 @@ def _answer_at_span(item: ItemFacts, sentences: Mapping[str, SentenceState]) -> 
 
 
 def _statement_supported(item: ItemFacts, sentences: Mapping[str, SentenceState]) -> list[str]:
-    sentence = sentences[item.citations[0].sentence_key]
+    citation = item.citations[0]
+    sentence = sentences[citation.sentence_key]
     statement = item.payload.get("statement") or item.stem
-    truth = item.answer.strip().lower() == "true"
-    if truth:
+    if item.answer.strip().lower() == "true":
         return true_statement_problems(statement, sentence.text)
-    original = item.payload.get("original", "")
-    found = span_text(item.citations[0], sentences)
-    if normalize_answer(found) != normalize_answer(original):
-        return [f'the sentence has "{found}" at the span, not "{original}"']
-    return []
+    if citation.start == citation.end:
+        return ["a statement keyed false must mark the span it changed"]
+    return swapped_statement_problems(statement, sentence.text, citation.start, citation.end)
 
 
 def _chronology_supported(item: ItemFacts, sentences: Mapping[str, SentenceState]) -> list[str]:
@@ -199,7 +202,7 @@ def _leaky(item: ItemFacts) -> list[str]:
 
 
 def _drifted(item: ItemFacts, sentences: Mapping[str, SentenceState]) -> list[str]:
-    stem = item.payload.get("statement") or item.stem
+    stem = core_statement(item.payload.get("statement") or item.stem)
     words = [w for w in content_words(stem.replace(BLANK, " ")) if w not in FRAME_WORDS]
     if item.type in ("chronology", "matching") or not words:
         return []

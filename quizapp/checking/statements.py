@@ -27,7 +27,7 @@ def true_statement_problems(statement: str, sentence: str) -> list[str]:
     """Reasons the sentence does not state `statement` (empty when it does)."""
     core = core_statement(statement)
     sentence_words = normalize_answer(sentence).split()
-    known = {stem_of(w) for w in sentence_words}
+    known = {stem_of(w) for w in [*sentence_words, *content_words(sentence)]}
     missing = [w for w in content_words(core) if stem_of(w) not in known]
     if missing:
         return [f"the sentence does not say: {', '.join(missing)}"]
@@ -40,6 +40,22 @@ def false_statement_problems(statement: str, sentence: str) -> list[str]:
     if core and core in normalize_answer(sentence):
         return ["the statement keyed false is stated by the cited sentence"]
     return []
+
+
+def swapped_statement_problems(statement: str, sentence: str, start: int, end: int) -> list[str]:
+    """Reasons `statement` is not the sentence with the span start:end replaced.
+
+    Only then is a statement keyed false provably false by the sentence: it keeps every
+    other word and puts something else where the sentence has the span.
+    """
+    core = normalize_answer(core_statement(statement))
+    before = normalize_answer(sentence[:start])
+    after = normalize_answer(sentence[end:])
+    if not (core.startswith(before) and core.endswith(after)):
+        return ["the statement differs from the cited sentence beyond the changed span"]
+    if len(core) < len(before) + len(after):
+        return ["the statement drops what the sentence says at the changed span"]
+    return []  # a statement that keeps the span is caught as ambiguous
 
 
 def _dropped_qualifiers(core: str, sentence_words: list[str]) -> list[str]:

@@ -8,6 +8,7 @@ never see the database or a request.
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from collections.abc import Callable, Iterable
 from typing import Protocol
 
@@ -52,15 +53,21 @@ def register(cls: type) -> type:
     return cls
 
 
-def _load_built_ins() -> None:
-    for name in BUILT_IN:
-        importlib.import_module(f"quizapp.generators.{name}")
+_loaded = False
+
+
+def _load_plugins() -> None:
+    """Import every module of this package; the generators among them register themselves."""
+    global _loaded
+    for module in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{module.name}")
+    _loaded = True
 
 
 def registry() -> dict[str, object]:
-    """All registered generators by name, the built-in ones loaded on first use."""
-    if not all(name in _REGISTRY for name in BUILT_IN):
-        _load_built_ins()
+    """All registered generators by name (the package's modules are loaded on first use)."""
+    if not _loaded:
+        _load_plugins()
     return dict(_REGISTRY)
 
 

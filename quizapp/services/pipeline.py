@@ -1,0 +1,116 @@
+"""Generation end to end: tag the corpus, draft items, check them, store the new ones.
+
+Tagging covers every document (distractors and linked names come from the whole
+corpus); drafting covers the chosen sources. Each source's new items are stored in a
+transaction of their own.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from flask import current_app
+from sqlalchemy import select
+
+from quizapp.checking.citations import SentenceState
+from quizapp.extensions import db
+from quizapp.generators import registry
+from quizapp.models import Document
+from quizapp.services.bank import store_drafts
+from quizapp.services.drafting import draft_documents
+from quizapp.services.sentence_rows import sentence_rows
+from quizapp.services.tagging import store_tagging
+from quizapp.tagging.glossary import load_glossary
+from quizapp.tagging.tagger import build_context, tag_sentences
+from quizapp.tagging.types import TaggedSentence
+
+
+class UnknownSource(ValueError):
+    pass
+
+
+@dataclass
+class GenerationReport:
+    added: dict[str, Counter] = field(default_factory=dict)  # source slug -> type -> count
+
+    def by_type(self) -> Counter:
+        total: Counter = Counter()
+        for counts in self.added.values():
+            total.update(counts)
+        return total
+
+
+def generate(
+    sources: list[str] | None = None,
+    only: list[str] | None = None,
+    workers: int = 1,
+    progress: Callable[[str], None] | None = None,
+) -> GenerationReport:
+    """Draft items for `sources` (all when None) with the generators `only` (all when None)."""
+    names = only or sorted(registry())
+    registry_names = set(registry())
+    for name in names:
+        if name not in registry_names:
+            from quizapp.generators import UnknownGenerator
+
+            raise UnknownGenerator(name, sorted(registry_names))
+    documents = db.session.scalars(select(Document).order_by(Document.id)).all()
+    chosen = _choose(documents, sources)
+    tagging = tag_sentences(sentence_rows(documents), load_glossary_if_any())
+    store_tagging(tagging)
+    db.session.commit()
+    context = build_context(tagging)
+    by_document: dict[str, list[TaggedSentence]] = {d.slug: [] for d in chosen}
+    for sentence in tagging.sentences:
+        if sentence.document in by_document:
+            by_document[sentence.document].append(sentence)
+    drafts = draft_documents(by_document, context, names, workers)
+    states = {s.key: state_of_tagged(s) for s in tagging.sentences}
+    clusters = {s.key: s.cluster for s in tagging.sentences}
+    ids = {d.slug: d.id for d in documents}
+    document_ids = {s.key: ids[s.document] for s in tagging.sentences}
+    report = GenerationReport()
+    for slug, document_drafts in drafts.items():
+        if progress:
+            progress(slug)
+        try:
+            report.added[slug] = store_drafts(document_drafts, states, clusters, document_ids)
+            db.session.commit()
+        except Exception:
+            db.session.rollback()
+            raise
+    return report
+
+
+def load_glossary_if_any():
+    path = Path(current_app.config["GLOSSARY_PATH"])
+    return load_glossary(path) if path.exists() else []
+
+
+def state_of_tagged(sentence: TaggedSentence) -> SentenceState:
+    lemmas = frozenset(t.lemma.lower() for t in sentence.tokens)
+    source = f"{sentence.document_title} {sentence.author or ''}"
+    return SentenceState(
+        sentence.key,
+        sentence.text,
+        sentence.text_hash,
+        False,
+        sentence.passage_text,
+        lemmas,
+        source,
+    )
+
+
+def _choose(documents: list[Document], sources: list[str] | None) -> list[Document]:
+    if not sources:
+        return list(documents)
+    known = {d.slug: d for d in documents}
+    missing = [s for s in sources if s not in known]
+    if missing:
+        raise UnknownSource(
+            f"unknown source {', '.join(missing)}; known sources: {', '.join(sorted(known))}"
+        )
+    return [known[s] for s in sources]

@@ -1,0 +1,55 @@
+"""Store what tagging found: the entities and each sentence's mentions."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, insert, select
+
+from quizapp.extensions import db
+from quizapp.models import EntityRecord, MentionRecord, Sentence
+from quizapp.tagging.tagger import TaggingResult
+
+
+def store_tagging(result: TaggingResult) -> None:
+    """Replace the stored mentions of the tagged sentences; upsert the entities."""
+    stored = {e.key: e for e in db.session.scalars(select(EntityRecord))}
+    for entity in result.entities.values():
+        record = stored.get(entity.key) or EntityRecord(key=entity.key)
+        record.canonical, record.type = entity.canonical, entity.type
+        record.aliases, record.description = list(entity.aliases), entity.description
+        record.source = entity.source
+        if entity.key not in stored:
+            db.session.add(record)
+            stored[entity.key] = record
+    db.session.flush()
+    ids = sentence_ids([s.key for s in result.sentences])
+    db.session.execute(delete(MentionRecord).where(MentionRecord.sentence_id.in_(ids.values())))
+    rows = [
+        {
+            "sentence_id": ids[s.key],
+            "entity_id": stored[m.entity].id if m.entity in stored else None,
+            "start": m.start,
+            "end": m.end,
+            "text": m.text[:500],
+            "type": m.type,
+            "value": m.value,
+            "source": m.source,
+        }
+        for s in result.sentences
+        if s.key in ids
+        for m in s.mentions
+    ]
+    if rows:
+        db.session.execute(insert(MentionRecord), rows)
+
+
+def sentence_ids(keys: list[str], chunk: int = 5000) -> dict[str, int]:
+    """Map sentence keys to row ids, in chunks that every database accepts."""
+    ids: dict[str, int] = {}
+    for start in range(0, len(keys), chunk):
+        part = keys[start : start + chunk]
+        ids.update(
+            db.session.execute(
+                select(Sentence.key, Sentence.id).where(Sentence.key.in_(part))
+            ).all()
+        )
+    return ids
