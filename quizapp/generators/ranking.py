@@ -1,0 +1,302 @@
+"""Score sentences and answer spans on features that predict a good quiz item.
+
+Every generator reuses these: `sentence_quality` (is the sentence worth asking about),
+`is_self_contained` (no dangling reference), `answer_salience` (is a span worth
+blanking), `answer_spans` (a sentence's candidate answers, best first),
+`attribution` (the "According to X, " a stem needs, or None to skip the sentence) and
+`limit_per_entity` (keep one entity from answering too many items in a bank).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from quizapp.generators.base import Context, Draft
+from quizapp.generators.values import common_words
+from quizapp.tagging.types import Mention, TaggedSentence
+
+THRESHOLD = 0.5  # drafts scoring below this are dropped
+MAX_PER_ENTITY = 12  # items one entity may answer across a bank
+
+DANGLING = {
+    "he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "hers",
+    "theirs", "this", "these", "those", "that", "such", "there", "here", "both",
+}  # fmt: skip
+FIRST_PERSON = {"i", "we", "us", "our", "ours", "my", "me", "ourselves", "myself"}
+DEMONSTRATIVE = {"this", "that", "these", "those"}
+OBJECT = {"him", "her", "them"}
+PERSONAL = {"he", "she", "they", "him", "her", "them", "his", "their", "it", "its"}
+VAGUE_PHRASES = re.compile(
+    r"\b(the (latter|former|same|above|following)|the party|this (man|party|period|time)"
+    r"|these (men|people)|at that time|above|below|as follows)\b",
+    re.IGNORECASE,
+)
+CONNECTIVES = {"but", "and", "yet", "so", "however", "thus", "then", "nevertheless", "or"}
+OPINION = re.compile(
+    r"\b(must|should|ought|undoubtedly|doubtless|certainly|perhaps|probably|surely|clearly"
+    r"|obviously|seems?|seemed|appears?|indeed|in fact|of course|no doubt|alas)\b",
+    re.IGNORECASE,
+)
+STOP = {
+    "the", "a", "an", "one", "he", "she", "it", "they", "this", "that", "these", "those",
+    "today", "now", "then", "once", "time", "year", "years", "day", "days", "first",
+}  # fmt: skip
+TYPE_SALIENCE = {
+    "person": 1.0, "date": 0.95, "event": 0.9, "term": 0.9,
+    "organization": 0.85, "number": 0.8, "place": 0.75,
+}  # fmt: skip
+QUOTES = '"“”«»'
+NAMED = ("person", "organization", "place", "event")
+NUMBER_WORD = (
+    r"(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty"
+    r"|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
+)
+NUMBER_FORM = re.compile(
+    rf"(\d[\d,]*(\.\d+)?|{NUMBER_WORD}(-{NUMBER_WORD})?)( (hundred|thousand|million|billion))?"
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A candidate answer: a cleaned mention span with its salience."""
+
+    start: int
+    end: int
+    text: str
+    mention: Mention
+    salience: float
+
+
+def words(sentence: TaggedSentence) -> list[str]:
+    return [t.text for t in sentence.tokens if t.pos not in ("PUNCT", "SPACE")]
+
+
+def _lead_tokens(sentence: TaggedSentence) -> list:
+    """The tokens after leading punctuation and connectives ("But", "And", "However,")."""
+    tokens = [t for t in sentence.tokens if t.pos != "SPACE"]
+    i = 0
+    while i < len(tokens) and (tokens[i].pos == "PUNCT" or tokens[i].text.lower() in CONNECTIVES):
+        i += 1
+    return tokens[i:]
+
+
+def is_self_contained(sentence: TaggedSentence) -> bool:
+    """No pronoun, "this", "the latter" or first person whose referent lies outside it."""
+    lead = _lead_tokens(sentence)
+    if not lead or lead[0].text.lower() in DANGLING:
+        return False
+    lowered = [t.text.lower() for t in sentence.tokens]
+    if FIRST_PERSON & set(lowered) or VAGUE_PHRASES.search(sentence.text):
+        return False
+    named = [m.start for m in sentence.mentions if m.type in ("person", "organization", "place")]
+    first_named = min(named, default=len(sentence.text) + 1)
+    for token in sentence.tokens:
+        low = token.text.lower()
+        if low in PERSONAL and token.pos == "PRON" and token.start < first_named:
+            return False
+        if low in OBJECT and token.tag == "PRP":
+            return False  # "came with him": rarely the sentence's own subject
+        if low in DEMONSTRATIVE and token.tag == "DT" and not _restricted(sentence, token):
+            return False  # "this decree", "following that": the referent is elsewhere
+    return True
+
+
+def _restricted(sentence: TaggedSentence, token) -> bool:
+    """ "those who ...", "that of ...": the demonstrative's referent follows it."""
+    following = sentence.tokens[token.i + 1 : token.i + 2]
+    return bool(following) and following[0].text.lower() in ("who", "which", "whom", "of")
+
+
+def is_well_formed(sentence: TaggedSentence) -> bool:
+    """Starts with a capital, ends a sentence, quotes and brackets balanced."""
+    text = sentence.text.strip()
+    if not text or not (text[0].isupper() or text[0] in QUOTES + "("):
+        return False
+    if text.rstrip(QUOTES + "’)").rstrip()[-1:] not in (".", "!"):
+        return False  # a heading, a fragment or a question: no statement to ask about
+    previous = (sentence.previous or ".").rstrip().rstrip(QUOTES + "’)")
+    if previous[-1:] not in (".", "!", "?", ":"):
+        return False  # the tail of a sentence the segmenter cut
+    if text.count("(") != text.count(")") or text.count("[") != text.count("]"):
+        return False
+    straight = text.count('"') % 2 == 0
+    return straight and text.count("“") == text.count("”")
+
+
+def is_quotation(sentence: TaggedSentence) -> bool:
+    """Most of the sentence stands within quotation marks (a third party speaking)."""
+    text = sentence.text
+    inside = sum(len(q) for q in re.findall(r"[\"“][^\"“”]*[\"”]", text))
+    return text.lstrip()[:1] in '"“' or inside > 0.5 * len(text)
+
+
+def length_score(count: int) -> float:
+    """1 for 8-45 words, falling off outside; 0 under 7 or over 70."""
+    if count < 7 or count > 70:
+        return 0.0
+    if count < 8:
+        return 0.7
+    if count > 45:
+        return 1.0 - 0.02 * (count - 45)
+    return 1.0
+
+
+def sentence_quality(sentence: TaggedSentence) -> float:
+    """0..1: how fit the sentence is to ask about; 0 for captions, headings, fragments."""
+    if sentence.kind not in ("body", "footnote") or not is_well_formed(sentence):
+        return 0.0
+    if not is_self_contained(sentence) or re.search(r"\[\d+\]|\bp\. ?\d", sentence.text):
+        return 0.0
+    if is_quotation(sentence) and not sentence.quoted_by:
+        return 0.0
+    roots = [t for t in sentence.tokens if t.dep == "ROOT"]
+    if not roots or roots[0].pos not in ("VERB", "AUX"):
+        return 0.0  # no verb: a caption, a title or a list
+    score = length_score(len(words(sentence)))
+    if sentence.kind == "footnote":
+        score *= 0.8
+    return score
+
+
+def attribution(sentence: TaggedSentence) -> str | None:
+    """The prefix a stem needs: "" for a plain statement, "According to X, " for a
+    quotation or the author's opinion, None when an opinion has no author to name."""
+    if sentence.quoted_by:
+        return f"According to {sentence.quoted_by}, "
+    if not OPINION.search(sentence.text):
+        return ""
+    author = (sentence.author or "").strip()
+    if not author or author.lower() in ("unattributed", "anonymous", "unknown"):
+        return None
+    return f"According to {author.split()[-1]}, "
+
+
+def attributed(sentence: TaggedSentence, text: str, prefix: str) -> str:
+    """`text` (the sentence or a variant of it) behind `prefix`, its first word lowered
+    unless it is a name."""
+    if not prefix:
+        return text
+    first = next((t for t in sentence.tokens if t.pos not in ("PUNCT", "SPACE")), None)
+    keep = first is None or first.pos == "PROPN" or first.text == "I" or first.text.isupper()
+    if not keep and text[:1].isupper():
+        text = text[0].lower() + text[1:]
+    return prefix + text
+
+
+def clean_span(sentence: TaggedSentence, mention: Mention) -> tuple[int, int]:
+    """The mention's offsets without a leading "the", a trailing possessive or punctuation."""
+    start, end = mention.start, mention.end
+    text = sentence.text
+    if text[start:end].lower().startswith("the "):
+        start += 4
+    while end > start and text[end - 1] in ",;:’'\"” ":
+        end -= 1
+    for suffix in ("’s", "'s"):
+        if text[start:end].endswith(suffix):
+            end -= 2
+    return start, end
+
+
+def _gives_away(sentence: TaggedSentence, start: int, end: int) -> bool:
+    """The rest of the sentence names the span again (or one of its words)."""
+    rest = (sentence.text[:start] + " " + sentence.text[end:]).lower()
+    span_words = [w for w in re.findall(r"\w+", sentence.text[start:end]) if len(w) > 3]
+    return any(re.search(rf"\b{re.escape(w.lower())}\b", rest) for w in span_words)
+
+
+def _is_coordinated(sentence: TaggedSentence, mention: Mention) -> bool:
+    """The mention stands in a list with another of its type ("Zinoviev and Kamenev")."""
+    inside = [t for t in sentence.tokens if mention.start <= t.start < mention.end]
+    others = [m for m in sentence.mentions if m is not mention and m.type == mention.type]
+    for token in inside:
+        linked = [t for t in sentence.tokens if t.head == token.i and t.dep == "conj"]
+        if token.dep == "conj" and 0 <= token.head < len(sentence.tokens):
+            linked.append(sentence.tokens[token.head])
+        if any(m.start <= t.start < m.end for t in linked for m in others):
+            return True
+    return False
+
+
+def _in_list(sentence: TaggedSentence, mention: Mention) -> bool:
+    """Another mention of the type stands next to this one, joined by "," or "and"."""
+    for other in sentence.mentions:
+        if other is mention or other.type != mention.type:
+            continue
+        gap = sentence.text[min(mention.end, other.end) : max(mention.start, other.start)]
+        if re.fullmatch(r"\s*(,|and|or|, and|, or)\s*", gap):
+            return True
+    return False
+
+
+def answer_salience(mention: Mention, sentence: TaggedSentence, context: Context) -> float:
+    """0..1: how good the mention is as an answer; 0 for stop words, pronouns, giveaways."""
+    start, end = clean_span(sentence, mention)
+    text = sentence.text[start:end]
+    if end - start < 2 or text.lower() in STOP or _gives_away(sentence, start, end):
+        return 0.0
+    inside = [t for t in sentence.tokens if start <= t.start < end]
+    if not inside or all(t.pos in ("PRON", "DET", "ADP") for t in inside):
+        return 0.0
+    score = TYPE_SALIENCE.get(mention.type, 0.5)
+    if mention.type == "date" and not re.search(r"\d", text):
+        return 0.0  # "that year", "the same day": no date to learn
+    if mention.type == "number" and not _number_ok(text):
+        return 0.0
+    if mention.type in NAMED and not _proper_name(text, inside):
+        return 0.0
+    if " " not in text and text.lower() in common_words(context):
+        return 0.0  # "Tsar", "State": a generic noun with a capital
+    if mention.type == "term" and len(inside) == 1 and inside[0].pos == "NOUN":
+        score = 0.6 if mention.source == "glossary" else 0.3  # a glossary term or a generic noun
+    if _is_coordinated(sentence, mention) or _in_list(sentence, mention):
+        score *= 0.6
+    count = len(context.sentences_by_entity.get(mention.entity or "", ()))
+    return score / (1.0 + 0.05 * math.log1p(count))
+
+
+def _number_ok(text: str) -> bool:
+    """A count written as digits or number words, not a year, not "one"."""
+    if re.fullmatch(r"1[6-9]\d\d", text) or not NUMBER_FORM.fullmatch(text.lower()):
+        return False
+    return text.lower() not in ("one", "two", "1", "0", "zero")
+
+
+def _proper_name(text: str, inside: list) -> bool:
+    """A whole name: capitalised, proper nouns, no dangling "of"/"and", not two names."""
+    if not text[:1].isupper() or re.search(r"\b(and|or)\b|\s(of|the|for)$", text):
+        return False
+    if re.search(r"(iks|ists|ites|ians|ards|ers)$", text):
+        return False  # a group ("Bolsheviks", "Mensheviks"), not one name
+    return any(t.pos == "PROPN" for t in inside) and not any(t.tag == "NNPS" for t in inside)
+
+
+def answer_spans(sentence: TaggedSentence, context: Context) -> list[Span]:
+    """The sentence's usable answer spans, most salient first, one per distinct text."""
+    spans: dict[str, Span] = {}
+    for mention in sentence.mentions:
+        salience = answer_salience(mention, sentence, context)
+        if salience <= 0:
+            continue
+        start, end = clean_span(sentence, mention)
+        text = sentence.text[start:end]
+        if text not in spans:
+            spans[text] = Span(start, end, text, mention, salience)
+    return sorted(spans.values(), key=lambda s: (-s.salience, s.start))
+
+
+def item_score(sentence: TaggedSentence, span: Span) -> float:
+    """A draft's score: sentence quality times answer salience."""
+    return round(sentence_quality(sentence) * span.salience, 3)
+
+
+def limit_per_entity(drafts: list[Draft], cap: int = MAX_PER_ENTITY) -> list[Draft]:
+    """Keep at most `cap` drafts per answering entity, the best-scoring first."""
+    kept, seen = [], {}
+    for draft in sorted(drafts, key=lambda d: -d.score):
+        key = next((t for t in draft.tags if t.startswith("entity:")), draft.answer)
+        if seen.get(key, 0) < cap:
+            seen[key] = seen.get(key, 0) + 1
+            kept.append(draft)
+    return kept
