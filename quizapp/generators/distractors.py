@@ -1,0 +1,277 @@
+"""Plausible wrong answers of the answer's type and kind, drawn from the corpus.
+
+`choose(sentence, span, context, n)` gives up to n distractors for an answer span:
+people for people, a year for a year, a month and year for a month and year, a count
+of the same form and magnitude. A distractor is never named in the cited sentence,
+never an alias of the answer, and never co-occurs with the stem's other entities
+under the same verb elsewhere (it might be another true answer). Choices are seeded
+from the sentence key, so a run over the same corpus always picks the same ones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quizapp.generators.base import Context
+from quizapp.generators.ranking import Span, clean_span
+from quizapp.generators.values import (
+    WORD_NUMBERS,
+    common_words,
+    date_value,
+    derived,
+    granularity,
+    nearby_dates,
+    nearby_numbers,
+    number_value,
+    seeded,
+    shape,
+)
+from quizapp.tagging.types import TaggedSentence
+
+PARTICLES = {"de", "von", "van", "of", "the", "and", "for", "la", "del", "y", "&"}
+NAMED = ("person", "organization", "place", "event", "term")
+PLACE_LIKE_PERSON = {"berlin", "kremlin", "stalin", "lenin", "dublin", "pskov", "kharkov"}
+COUNTRIES = set(
+    "russia germany france england britain america china spain italy poland finland ukraine "
+    "japan mexico hungary austria turkey georgia czechoslovakia yugoslavia bulgaria rumania "
+    "romania ussr india persia belgium holland norway sweden switzerland latvia estonia "
+    "lithuania mongolia korea greece albania canada armenia azerbaijan siberia".split()
+) | {"soviet union", "united states", "great britain", "u.s.s.r.", "the soviet union"}
+
+
+@dataclass
+class Candidate:
+    text: str
+    key: str  # entity key, or type:value
+    count: int = 0
+    documents: set = field(default_factory=set)
+    sentences: list = field(default_factory=list)
+    proper: bool = True  # every capitalised word a singular proper noun where mentioned
+
+
+def pool(context: Context, type_: str) -> list[Candidate]:
+    """The corpus's distinct values of a type, each with where it is mentioned."""
+    return derived(context, f"pool:{type_}", lambda c: _build_pool(c, type_))
+
+
+def _build_pool(context: Context, type_: str) -> list[Candidate]:
+    found: dict[tuple[str, str], Candidate] = {}
+    for sentence, mention in context.mentions_by_type.get(type_, []):
+        start, end = clean_span(sentence, mention)
+        text = sentence.text[start:end]
+        key = mention.entity or f"{type_}:{mention.value or text.lower()}"
+        item = found.setdefault((key, text), Candidate(text, key))
+        item.count += 1
+        item.documents.add(sentence.document)
+        item.sentences.append(sentence)
+        inside = [t for t in sentence.tokens if start <= t.start < end and t.text[:1].isupper()]
+        item.proper &= all(t.pos == "PROPN" and t.tag != "NNPS" for t in inside)
+    return sorted(found.values(), key=lambda c: (c.key, c.text))
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"\w+", text) if len(w) > 3}
+
+
+def squeeze(text: str) -> str:
+    """A name without case, dots, spaces or a leading "the" ("U.S.S.R." is "ussr")."""
+    return re.sub(r"[^a-z0-9]", "", re.sub(r"^the\s+", "", text.lower()))
+
+
+def answer_forms(span: Span, context: Context) -> set[str]:
+    """The answer and every name its entity goes by, squeezed."""
+    forms = {span.text}
+    entity = context.entities.get(span.mention.entity or "")
+    if entity:
+        forms |= {entity.canonical, *entity.aliases}
+    return {squeeze(f) for f in forms}
+
+
+def _verbs(sentence: TaggedSentence) -> set[str]:
+    return {t.lemma.lower() for t in sentence.tokens if t.pos == "VERB"} - {"be", "have"}
+
+
+def _keys(sentence: TaggedSentence) -> set[str]:
+    return {m.entity or f"{m.type}:{m.value or m.text.lower()}" for m in sentence.mentions}
+
+
+def also_true(candidate: Candidate, sentence: TaggedSentence, span: Span, ctx: Context) -> bool:
+    """The candidate stands with the stem's other entities under the same verb elsewhere."""
+    m = span.mention
+    others = _keys(sentence) - {m.entity or f"{m.type}:{m.value or m.text.lower()}"}
+    verbs = _verbs(sentence)
+    elsewhere = ctx.sentences_by_entity.get(candidate.key) or candidate.sentences
+    for other in elsewhere:
+        if other.key == sentence.key or other.text == sentence.text:
+            return True
+        if others & _keys(other) and verbs & _verbs(other):
+            return True
+    return False
+
+
+def _plausible_name(cand: Candidate, answer: str, type_: str, context: Context) -> bool:
+    """A name like the answer: proper nouns, seen twice, acronym for acronym."""
+    tokens = cand.text.split()
+    if not tokens or re.search(r"\d", cand.text) or len(tokens) > 6:
+        return False
+    if type_ == "term":
+        return True
+    if not cand.proper or cand.count < 2 or _acronym(cand.text) != _acronym(answer):
+        return False
+    if type_ == "place" and _place_kind(cand.text) != _place_kind(answer):
+        return False
+    if _looks_like(cand.text) not in (type_, None) or _looks_like(answer) not in (type_, None):
+        return False
+    if type_ != "person" and tokens[0] in _first_names(context):
+        return False  # "Margarete Buber-Neumann" tagged as an organisation
+    if len(tokens) == 1 and tokens[0].lower() in common_words(context):
+        return False  # "State", "Party": a generic noun with a capital
+    return all(t[:1].isupper() or t.lower() in PARTICLES for t in tokens)
+
+
+def _first_names(context: Context) -> set[str]:
+    """The first words of people's full names in the corpus ("Leon", "Margarete")."""
+    return derived(context, "first names", _first_words)
+
+
+def _first_words(context: Context) -> set[str]:
+    return {c.text.split()[0] for c in pool(context, "person") if len(c.text.split()) > 1}
+
+
+def _looks_like(text: str) -> str | None:
+    """The type a name's ending suggests: Russian surnames, towns in -sk or -grad."""
+    last = text.split()[-1].lower() if text.split() else ""
+    if re.search(r"(ov|ev|in|sky|ski|ich|vich|enko|idze|adze|yan)$", last) and len(last) > 4:
+        return None if last in PLACE_LIKE_PERSON else "person"
+    if re.search(r"(sk|grad|burg|pol)$", last):
+        return "place"
+    return None
+
+
+def _acronym(text: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z.\s]+", text)) and sum(c.isupper() for c in text) >= 2
+
+
+def _place_kind(text: str) -> str:
+    return "country" if text.lower() in COUNTRIES else "other"
+
+
+def _types_of(context: Context) -> dict[str, set[str]]:
+    """Every named text, lowered, with the types it is tagged as somewhere."""
+    found: dict[str, set[str]] = {}
+    for type_ in NAMED:
+        for cand in pool(context, type_):
+            found.setdefault(cand.text.lower(), set()).add(type_)
+    return found
+
+
+def _named(sentence: TaggedSentence, span: Span, context: Context) -> list[Candidate]:
+    """Entities of the answer's type: same word count, not in the sentence, not aliases."""
+    forms = answer_forms(span, context)
+    entity = context.entities.get(span.mention.entity or "")
+    names = [span.text, *((entity.canonical, *entity.aliases) if entity else ())]
+    banned = set().union(*(_words(n) for n in names)) | _words(sentence.text)
+    banned |= _words(sentence.author or "")
+    size = len(span.text.split())
+    types = derived(context, "types", _types_of)
+    if len(types.get(span.text.lower(), ())) > 1:
+        return []  # the answer is tagged as another kind of thing elsewhere
+    result = []
+    for cand in pool(context, span.mention.type):
+        if cand.key == span.mention.entity or squeeze(cand.text) in forms:
+            continue
+        if squeeze(cand.text) in squeeze(sentence.text) or _words(cand.text) & banned:
+            continue
+        if len(cand.text.split()) != size:
+            continue
+        if not _plausible_name(cand, span.text, span.mention.type, context):
+            continue
+        if len(types.get(cand.text.lower(), ())) > 1:
+            continue  # tagged as another kind of thing elsewhere
+        result.append(cand)
+    return result
+
+
+def _dates(sentence: TaggedSentence, span: Span, context: Context) -> list[Candidate]:
+    value = span.mention.value or date_value(span.text)
+    kind, form = granularity(value), shape(span.text)
+    taken = {m.value or date_value(m.text) for m in sentence.mentions if m.type == "date"}
+    low, high = context.era
+    year = int(value[:4])
+    found = [
+        c
+        for c in pool(context, "date")
+        if shape(c.text) == form
+        and (v := date_value(c.text))
+        and granularity(v) == kind
+        and v not in taken
+        and low <= int(v[:4]) <= high
+        and abs(int(v[:4]) - year) <= 10
+        and c.text.lower() not in sentence.text.lower()
+    ]
+    moved = [(t, v) for t, v in nearby_dates(span.text, value, context.era) if v not in taken]
+    return found + [Candidate(t, f"date:{v}") for t, v in moved]
+
+
+def _numbers(sentence: TaggedSentence, span: Span, context: Context) -> list[Candidate]:
+    """Counts of the same form (digits or words, same scale) and a similar magnitude."""
+    parsed = number_value(span.text)
+    if parsed is None or parsed[0] < 2:
+        return []
+    value, scale = parsed
+    taken = {number_value(m.text) for m in sentence.mentions if m.type == "number"}
+    found = []
+    for cand in pool(context, "number"):
+        other = number_value(cand.text)
+        if (
+            other is None
+            or other in taken
+            or other[1] != scale
+            or shape(cand.text) != shape(span.text)
+        ):
+            continue
+        if 0.2 <= other[0] / value <= 5 and abs(other[0] - value) >= 0.15 * value:
+            found.append(cand)
+    near = [t for t in nearby_numbers(value, scale, span.text) if number_value(t) not in taken]
+    return found + [Candidate(t, f"number:{number_value(t)[0]:g}") for t in near]
+
+
+def candidates(sentence: TaggedSentence, span: Span, context: Context) -> list[Candidate]:
+    """Every acceptable wrong answer for the span, in a fixed, seeded order of preference."""
+    type_ = span.mention.type
+    if type_ in NAMED:
+        found = _named(sentence, span, context)
+    elif type_ == "date" and granularity(span.mention.value or date_value(span.text)) != "none":
+        found = _dates(sentence, span, context)
+    elif type_ == "number":
+        found = _numbers(sentence, span, context)
+    else:
+        return []
+    found = [c for c in found if not also_true(c, sentence, span, context)]
+    seeded(sentence.key, span.text).shuffle(found)
+    found.sort(key=lambda c: (sentence.document not in c.documents, c.count < 2))
+    return found
+
+
+def choose(sentence: TaggedSentence, span: Span, context: Context, n: int = 3) -> list[str]:
+    """Up to n distractors, mutually distinct, the key not always the longest option."""
+    chosen: list[Candidate] = []
+    for cand in candidates(sentence, span, context):
+        if any(c.key == cand.key for c in chosen):
+            continue
+        if span.mention.type in NAMED and any(_words(c.text) & _words(cand.text) for c in chosen):
+            continue
+        if any(c.text.lower() == cand.text.lower() for c in chosen):
+            continue
+        chosen.append(cand)
+        if len(chosen) == n:
+            break
+    return [_like(c.text, span.text) for c in chosen]
+
+
+def _like(text: str, answer: str) -> str:
+    """A number word written with the answer's initial case ("Three" for "Ten")."""
+    if text.split()[0].lower() in WORD_NUMBERS and answer[:1].isalpha():
+        return (text[0].upper() if answer[0].isupper() else text[0].lower()) + text[1:]
+    return text
