@@ -1,0 +1,78 @@
+"""Multiple-choice items: a cloze stem, its key and three distractors of the key's kind.
+
+The span is the most salient one that has three good distractors (distractors.choose);
+a span other than the cloze's is preferred when nearly as salient, so one sentence
+does not ask about the same thing twice.
+"""
+
+from __future__ import annotations
+
+from quizapp.generators import register
+from quizapp.generators.base import Context, Draft
+from quizapp.generators.cloze import (
+    alternatives,
+    blank_stem,
+    citation,
+    explanation,
+    tags,
+    usable,
+)
+from quizapp.generators.distractors import choose
+from quizapp.generators.ranking import THRESHOLD, Span, answer_spans, item_score
+from quizapp.tagging.types import TaggedSentence
+
+OPTIONS = 3  # distractors per item
+CLOZE_PENALTY = 0.1  # how much the cloze's own span loses against the others
+
+
+def _order(spans: list[Span]) -> list[Span]:
+    """Spans by salience, the first (the cloze's) pushed back a little."""
+    if len(spans) < 2:
+        return spans
+    first, rest = spans[0], spans[1:]
+    weighed = [(first.salience - CLOZE_PENALTY, 1, first)] + [(s.salience, 0, s) for s in rest]
+    return [s for _, _, s in sorted(weighed, key=lambda w: (-w[0], w[1], w[2].start))]
+
+
+@register
+class MultipleChoiceGenerator:
+    """At most one multiple-choice item per sentence."""
+
+    name = "multiple_choice"
+    version = "1"
+
+    def generate(self, sentence: TaggedSentence, context: Context) -> list[Draft]:
+        ready = usable(sentence)
+        if ready is None:
+            return []
+        for span in _order(answer_spans(sentence, context)):
+            score = item_score(sentence, span)
+            if score < THRESHOLD:
+                continue
+            options = choose(sentence, span, context, OPTIONS)
+            if len(options) == OPTIONS:
+                return [self._draft(sentence, span, options, ready[1], context, score)]
+        return []
+
+    def _draft(
+        self,
+        sentence: TaggedSentence,
+        span: Span,
+        options: list[str],
+        prefix: str,
+        context: Context,
+        score: float,
+    ) -> Draft:
+        return Draft(
+            type="multiple_choice",
+            stem=blank_stem(sentence, span, prefix),
+            answer=span.text,
+            citations=[citation(sentence, span.start, span.end)],
+            generator=self.name,
+            version=self.version,
+            alternatives=alternatives(span, context),
+            distractors=options,
+            explanation=explanation(sentence),
+            tags=tags(sentence, "multiple_choice", span),
+            score=score,
+        )
