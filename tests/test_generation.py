@@ -140,3 +140,58 @@ def test_bank_stats_counts_by_facet(runner, tmp_path):
     for facet in ("by type:", "by status:", "by source:", "by verdict:"):
         assert facet in output
     assert "history" in output and "draft" in output
+
+
+def test_eval_coverage_counts_a_gold_fact_whose_sentence_and_answer_an_item_keys(runner, tmp_path):
+    import json
+
+    runner.invoke(args=["ingest", str(write(tmp_path, HISTORY))])
+    generate(runner)
+    version = db.session.scalars(
+        select(ItemVersion).where(ItemVersion.verdict == "supported")
+    ).first()
+    sentence = db.session.scalar(
+        select(Sentence.text).where(Sentence.key == version.citations[0].sentence_key)
+    )
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        json.dumps(
+            {
+                "id": "hit",
+                "sentence": sentence,
+                "answer": version.answer.upper(),
+                "aliases": [],
+                "answer_type": "person",
+            }
+        )
+        + "\n"
+        + json.dumps(
+            {
+                "id": "miss",
+                "sentence": sentence,
+                "answer": "Napoleon",
+                "aliases": [],
+                "answer_type": "person",
+            }
+        )
+        + "\n"
+    )
+    result = runner.invoke(args=["eval", "coverage", str(gold), "--json"])
+    report = json.loads(result.output)
+    assert (report["total"], report["covered"], report["misses"]) == (2, 1, ["miss"])
+    assert report["by_answer_type"]["person"] == {"total": 2, "covered": 1}
+
+
+def test_eval_sample_writes_seeded_markdown(runner, tmp_path):
+    runner.invoke(args=["ingest", str(write(tmp_path, HISTORY))])
+    generate(runner)
+    outputs = []
+    for name in ("a.md", "b.md"):
+        out = tmp_path / name
+        assert (
+            runner.invoke(args=["eval", "sample", "3", "--seed", "1", "--out", str(out)]).exit_code
+            == 0
+        )
+        outputs.append(out.read_text())
+    assert outputs[0] == outputs[1]
+    assert outputs[0].count("\n## ") == 3 and "**Stem:**" in outputs[0]
