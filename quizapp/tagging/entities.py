@@ -1,0 +1,242 @@
+"""Entity spans: the model's labels mapped to our types, glossary matches, merging, linking.
+
+Per sentence, candidates come from three places: the glossary (names and aliases matched
+in the text), the statistical model's stored entities, and rules (dates and numbers the
+model missed). Overlaps are resolved by priority, glossary first. Per document, the model's
+person names are linked: a surname alone joins the full name used elsewhere in it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from quizapp.tagging.dates import find_dates, has_month, normalise_date
+from quizapp.tagging.glossary import entity_key
+from quizapp.tagging.numbers import find_numbers, number_value
+from quizapp.tagging.types import Entity
+
+# spaCy's OntoNotes labels -> our types. NORP ("Soviet", "German", "Bolsheviks") is mostly
+# adjectives of nationality; the political groups among them come from the glossary.
+LABELS = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "EVENT": "event",
+    "LAW": "term",
+    "WORK_OF_ART": "term",
+    "DATE": "date",
+    "CARDINAL": "number",
+    "QUANTITY": "number",
+    "PERCENT": "number",
+    "MONEY": "number",
+}
+NAMED = ("person", "organization", "place", "event", "term")
+TITLES = re.compile(
+    r"^(?:(?:Comrade|General|Marshal|Admiral|Colonel|Captain|Count|Baron|Prince|President|"
+    r"Premier|Professor|Dr|Mr|Mrs|M|Mme|Citizen|Deputy|Tsar|Czar)\.?\s+)+"
+)
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_PARTICLES = {"de", "da", "von", "van", "la", "le", "y", "del", "di", "der"}
+
+
+@dataclass
+class Candidate:
+    """A span that may become a mention; `priority` decides overlaps."""
+
+    start: int
+    end: int
+    type: str
+    source: str  # glossary | model | rule
+    priority: int
+    entity: str | None = None
+    value: str | None = None
+    name: str = ""  # the cleaned name used for linking
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading article or quote, a trailing possessive or punctuation."""
+    span = text[start:end]
+    lead = re.match(r"^(?:[\"'“‘”’]+|[Tt]he\s+)+", span)
+    if lead and lead.end() < len(span):
+        start += lead.end()
+    span = text[start:end]
+    tail = re.search(r"(?:'s|’s|[\"'“”’‘,;:.])+$", span)
+    if tail and tail.start() > 0 and not re.search(r"\b[A-Z]\.$", span[: tail.end()]):
+        end = start + tail.start()
+    return start, end
+
+
+def clean_name(span: str, type_: str) -> str:
+    """The form of a name used for linking and as a canonical name."""
+    name = _POSSESSIVE.sub("", span.strip())
+    name = re.sub(r"^(?:[Tt]he\s+)", "", name)
+    if type_ == "person":
+        name = TITLES.sub("", name)
+    return re.sub(r"\s+", " ", name).strip(" \"'“”‘’,;:")
+
+
+def plausible_name(name: str, type_: str) -> bool:
+    """Whether a model entity looks like a name at all (capitalised, no digits for people)."""
+    words = name.split()
+    if not words or not words[0][:1].isupper():
+        return False
+    if type_ == "person":
+        if any(ch.isdigit() for ch in name):
+            return False
+        return all(w[:1].isupper() or w in _PARTICLES for w in words)
+    return True
+
+
+def model_candidates(text: str, analysis: dict) -> list[Candidate]:
+    """The stored model entities of a sentence as candidates, trimmed and filtered."""
+    found = []
+    for start, end, label in analysis.get("entities", []):
+        type_ = LABELS.get(label)
+        if type_ is None and label == "NORP":
+            type_ = "norp"  # kept only if the document shows it is someone's name
+        if type_ is None:
+            continue
+        if type_ == "date" and text[start:end].isdigit() and counts_things(analysis, end):
+            type_ = "number"
+        found.extend(_model_candidate(text, start, end, type_))
+    return found
+
+
+def _model_candidate(text: str, start: int, end: int, type_: str) -> list[Candidate]:
+    if type_ == "date":
+        value = normalise_date(text[start:end])
+        if value is None and not has_month(text[start:end]):
+            return []  # "two years", "that day": durations and relative times
+        return [Candidate(start, end, "date", "model", 4 if value else 0, value=value)]
+    if type_ == "number":
+        value = number_value(text[start:end])
+        return [Candidate(start, end, "number", "model", 2, value=value)] if value else []
+    start, end = trim_span(text, start, end)
+    name = clean_name(text[start:end], type_)
+    if not plausible_name(name, "person" if type_ == "person" else type_):
+        return []
+    return [Candidate(start, end, type_, "model", 4, name=name)]
+
+
+def counts_things(analysis: dict, end: int) -> bool:
+    """Whether the token after `end` is a plural noun: "1700 troops" is a number, not a year."""
+    for row in analysis.get("tokens", []):
+        if row[0] >= end:
+            return row[5] in ("NNS", "NNPS") and row[0] - end <= 1
+    return False
+
+
+def rule_candidates(text: str, analysis: dict) -> list[Candidate]:
+    """Dates and digit numbers found by pattern."""
+    dates = [
+        Candidate(s, e, "date", "rule", 3, value=normalise_date(text[s:e]))
+        for s, e in find_dates(text)
+        if not (text[s:e].isdigit() and counts_things(analysis, e))
+    ]
+    numbers = [
+        Candidate(s, e, "number", "rule", 1, value=number_value(text[s:e]))
+        for s, e in find_numbers(text)
+    ]
+    return dates + numbers
+
+
+def resolve(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates: higher priority first, then the longer, then the earlier."""
+    chosen: list[Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (-c.priority, c.start - c.end, c.start)):
+        if cand.type == "norp" or cand.end <= cand.start:
+            continue
+        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
+            chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def extend_glossary_people(glossary_hits: list[Candidate], model: list[Candidate]) -> None:
+    """A glossary surname inside a model person span takes the whole name ("Henrikh Yagoda")."""
+    for hit in glossary_hits:
+        for cand in model:
+            if cand.type == "person" and hit.type == "person":
+                if cand.start <= hit.start and hit.end <= cand.end and cand.end == hit.end:
+                    hit.start = cand.start
+
+
+def document_types(model: list[list[Candidate]]) -> dict[str, str]:
+    """Per cleaned name, the type the document's evidence supports.
+
+    A name the model calls a person more often than anything else is a person; so is a
+    single word that is the last word of a multi-word person name in the document
+    (the model often tags Russian surnames as places or organisations).
+    """
+    votes: dict[str, Counter] = {}
+    surnames = set()
+    for sentence in model:
+        for cand in sentence:
+            votes.setdefault(cand.name, Counter())[cand.type] += 1
+            if cand.type == "person" and " " in cand.name:
+                surnames.add(cand.name.split()[-1])
+    types = {}
+    for name, counter in votes.items():
+        best, count = counter.most_common(1)[0]
+        if counter["person"] and counter["person"] >= count:
+            best = "person"
+        if " " not in name and name in surnames:
+            best = "person"
+        types[name] = best
+    return types
+
+
+def retype(sentence: list[Candidate], types: dict[str, str]) -> None:
+    for cand in sentence:
+        if cand.source == "model" and cand.type in (*NAMED, "norp") and cand.name in types:
+            new = types[cand.name]
+            if new != cand.type and (new == "person" or cand.type != "person"):
+                cand.type = new
+
+
+def link_document(sentences: list[list[Candidate]], entities: dict[str, Entity]) -> None:
+    """Give the model's named mentions entity keys, linking surnames to full names.
+
+    `entities` (by key) gains Entity(source="model") records; glossary entities stay as
+    they are, and a model name equal to a glossary form joins that glossary entity.
+    """
+    forms = {
+        f: e.key
+        for e in entities.values()
+        if e.source == "glossary"
+        for f in (e.canonical, *e.aliases)
+    }
+    full_names = Counter(
+        c.name
+        for s in sentences
+        for c in s
+        if c.source == "model" and c.type == "person" and " " in c.name
+    )
+    by_surname: dict[str, list[str]] = {}
+    for name, _count in full_names.most_common():
+        by_surname.setdefault(name.split()[-1], []).append(name)
+    for sentence in sentences:
+        for cand in sentence:
+            if cand.source != "model" or cand.type not in NAMED:
+                continue
+            canonical = cand.name
+            if cand.type == "person" and " " not in canonical and canonical in by_surname:
+                canonical = by_surname[canonical][0]  # the most frequent full name
+            if canonical in forms or cand.name in forms:
+                cand.entity = forms.get(canonical) or forms[cand.name]
+                continue
+            cand.entity = entity_key(cand.type, canonical)
+            _record(entities, cand.entity, canonical, cand.type, cand.name)
+
+
+def _record(entities: dict[str, Entity], key: str, canonical: str, type_: str, form: str) -> None:
+    entity = entities.get(key)
+    if entity is None:
+        entities[key] = Entity(key, canonical, type_, (), "", "model")
+    elif entity.source == "model" and form != entity.canonical and form not in entity.aliases:
+        entities[key] = replace(entity, aliases=tuple(sorted((*entity.aliases, form))))
+    if form != canonical and entity is None:
+        entities[key] = replace(entities[key], aliases=(form,))

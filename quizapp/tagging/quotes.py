@@ -1,0 +1,156 @@
+"""Mark sentences that quote a third party: "Joffe wrote:" and the passages after it,
+passages closed by "Thus wrote Maxim Gorky in 1917." or "(M. R. Letter written in April 1930.)".
+
+The speaker comes from the introducing or attributing sentence: a person it mentions, or the
+subject of its verb of saying ("A factory worker writes:"). When no speaker can be named the
+sentences stay unmarked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizapp.tagging.types import TaggedSentence
+
+SPEECH = {"write", "say", "tell", "declare", "note", "add", "reply", "state", "sign", "quote"}
+_BACKWARD = re.compile(
+    r"^(?:Thus|So|Such)\s+(?:wrote|writes|said|says|spoke|speaks|declared)\s+(?P<who>.+?)"
+    r"(?:\s+(?:in|on|at|to)\b.*)?[.!]?\**$"
+)
+_NOTE = re.compile(r"^\((?P<who>(?:[A-Z]\.\s?)+)?[^()]*(?:[Ll]etter|\d{4})[^()]*\)\W*$")
+_ELLIPSIS_END = re.compile(r"(?:\.\s?\.\s?\.|…)[\s.\"”’*]*$")
+_ELLIPSIS_START = re.compile(r"^[\"“]?(?:\.\s?\.\s?\.|…)")
+_ASIDE = {"appos", "punct", "prep", "relcl", "acl", "parataxis", "advcl"}
+REACH = 8  # passages an introduction or attribution may reach
+
+
+def mark_quotations(sentences: list[TaggedSentence]) -> None:
+    """Set quoted_by on the sentences (one document, reading order) that quote someone."""
+    passages = _passages(sentences)
+    marked: set[int] = set()
+    last_speaker, last_block_end = None, -2
+    for i, passage in enumerate(passages):
+        if _is_intro(passage):
+            speaker = _speaker(passage[-1])
+            if speaker is None and last_block_end == i - 1:
+                speaker = last_speaker  # "No longer able to fight, forced by sickness to suicide:"
+            block, closing = _forward_block(passages, i)
+            if closing is not None:
+                speaker = speaker or _attribution_speaker(passages[closing][0])
+            if speaker and block:
+                _mark(passages, block, speaker, marked)
+                last_speaker, last_block_end = speaker, block[-1]
+        elif _attribution(passage) and i - 1 not in marked:
+            speaker = _attribution_speaker(passage[0])
+            block = _backward_block(passages, i)
+            if speaker and block:
+                _mark(passages, block, speaker, marked)
+
+
+def _passages(sentences: list[TaggedSentence]) -> list[list[TaggedSentence]]:
+    passages: list[list[TaggedSentence]] = []
+    for sentence in sentences:
+        if sentence.kind in ("footnote", "caption"):
+            continue
+        if passages and passages[-1][0].passage_key == sentence.passage_key:
+            passages[-1].append(sentence)
+        else:
+            passages.append([sentence])
+    return passages
+
+
+def _is_intro(passage: list[TaggedSentence]) -> bool:
+    return passage[-1].text.rstrip(" *").endswith(":")
+
+
+def _attribution(passage: list[TaggedSentence]) -> bool:
+    text = passage[0].text.strip()
+    return len(passage) == 1 and bool(_BACKWARD.match(text) or _NOTE.match(text))
+
+
+def _ends_open(passage: list[TaggedSentence]) -> bool:
+    return bool(_ELLIPSIS_END.search(passage[-1].text))
+
+
+def _forward_block(passages, i: int) -> tuple[list[int], int | None]:
+    """The passages an introduction at `i` opens, and the attribution closing them, if any."""
+    for j in range(i + 1, min(i + 1 + REACH, len(passages))):
+        if _is_intro(passages[j]):
+            break
+        if _attribution(passages[j]):
+            return list(range(i + 1, j)), j
+    block = [i + 1] if i + 1 < len(passages) else []
+    while block and block[-1] + 1 < len(passages) and len(block) < REACH:
+        after = passages[block[-1] + 1]
+        if _is_intro(after) or _attribution(after):
+            break
+        if not (
+            _ELLIPSIS_START.match(after[0].text)
+            or (_ends_open(passages[block[-1]]) and _ends_open(after))
+        ):
+            break
+        block.append(block[-1] + 1)
+    return block, None
+
+
+def _backward_block(passages, i: int) -> list[int]:
+    block: list[int] = []
+    j = i - 1
+    while j >= 0 and len(block) < REACH and not _is_intro(passages[j]):
+        if block and not _ends_open(passages[j]):
+            break
+        block.insert(0, j)
+        j -= 1
+    return block
+
+
+def _mark(passages, block: list[int], speaker: str, marked: set[int]) -> None:
+    for index in block:
+        marked.add(index)
+        for sentence in passages[index]:
+            sentence.quoted_by = speaker
+
+
+def _speaker(sentence: TaggedSentence) -> str | None:
+    """Who an introducing sentence says is speaking: the subject of its verb of saying,
+    else the first person it names; None when the subject is a pronoun."""
+    people = [m for m in sentence.mentions if m.type == "person"]
+    for token in sentence.tokens:
+        if token.lemma not in SPEECH or token.pos != "VERB":
+            continue
+        subject = [t for t in sentence.tokens if t.head == token.i and t.dep == "nsubj"]
+        subject.sort(key=lambda t: abs(token.i - t.i))  # the nearest, when the parse has two
+        if not subject:
+            break
+        if subject[0].pos == "PRON":
+            return None
+        within = [m for m in sentence.mentions if m.start <= subject[0].start < m.end]
+        return within[0].text if within else _subtree_text(sentence, subject[0].i)
+    return people[0].text if people else None
+
+
+def _subtree_text(sentence: TaggedSentence, root: int) -> str:
+    inside = {root}
+    changed = True
+    while changed:
+        extra = {
+            t.i
+            for t in sentence.tokens
+            if t.head in inside and t.i not in inside and t.dep not in _ASIDE
+        }
+        changed = bool(extra)
+        inside |= extra
+    first, last = min(inside), max(inside)
+    return sentence.text[sentence.tokens[first].start : sentence.tokens[last].end].strip("*")
+
+
+def _attribution_speaker(sentence: TaggedSentence) -> str | None:
+    text = sentence.text.strip()
+    people = [m for m in sentence.mentions if m.type == "person"]
+    found = _BACKWARD.match(text)
+    if found:
+        return people[0].text if people else found.group("who").strip("* ")
+    found = _NOTE.match(text)
+    if found and found.group("who"):
+        return found.group("who").strip()
+    return people[0].text if people else None

