@@ -1,0 +1,192 @@
+"""Short-answer questions: who, whom, which organisation, where, when and how many.
+
+Each question transforms the main clause of a tagged sentence (questions.py) so that
+one mention becomes the answer: an exact span of the sentence, of the kind the
+wh-word asks for, absent from the stem. Sentences are skipped unless the result is
+clean: no dangling reference in the stem, no quotation without a speaker, and an
+author's text attributed ("According to Serge, ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizapp.generators import register
+from quizapp.generators.base import Citation, Context, Draft
+from quizapp.generators.clauses import Parse, balanced
+from quizapp.generators.counts import count_question
+from quizapp.generators.questions import (
+    PERSON_PREPS,
+    PLACE_PREPS,
+    TIME_PREPS,
+    Question,
+    object_question,
+    prepositional_question,
+    subject_question,
+    which_organisation,
+    whose_question,
+)
+from quizapp.generators.ranking import is_quotation, is_well_formed
+from quizapp.generators.stems import attribute, attribution, proper_name, vague_reason
+from quizapp.tagging.types import Mention, TaggedSentence
+
+MAX_TOKENS = 60  # longer sentences are rarely simplified cleanly
+MAX_STEM_WORDS = 28
+PER_SENTENCE = 2
+KIND_WEIGHT = {"person": 0.9, "date": 0.9, "number": 0.85, "organization": 0.8, "place": 0.75}
+
+
+def questions_for(parse: Parse, mention: Mention) -> list[Question]:
+    """Every transformation that fits the mention's kind and grammatical role."""
+    found: list[Question | None] = []
+    if mention.type == "person":
+        found += [
+            subject_question(parse, mention, "Who"),
+            object_question(parse, mention, "Whom"),
+            prepositional_question(parse, mention, "{prep} whom", PERSON_PREPS),
+            whose_question(parse, mention),
+        ]
+    elif mention.type == "organization":
+        wh = which_organisation(mention)
+        found += [
+            subject_question(parse, mention, wh),
+            object_question(parse, mention, wh),
+            prepositional_question(parse, mention, "{prep} " + wh.lower(), PERSON_PREPS),
+        ]
+    elif mention.type == "place":
+        found.append(prepositional_question(parse, mention, "Where", PLACE_PREPS))
+    elif (
+        mention.type == "date"
+        and mention.value
+        and re.fullmatch(r"\d{4}(-\d\d){0,2}", mention.value)
+    ):
+        for prep in sorted(TIME_PREPS):
+            found.append(prepositional_question(parse, mention, date_wh(prep, mention), {prep}))
+    elif mention.type == "number":
+        found.append(count_question(parse, mention))
+    return [q for q in found if q is not None]
+
+
+def date_wh(prep: str, mention: Mention) -> str:
+    """ "In what year" for a year, "When" for a month or day; "Until when", "Since what year"."""
+    year = len(mention.value or "") == 4
+    if prep in ("in", "during", "on"):
+        return "In what year" if year else "When"
+    return f"{prep.capitalize()} {'what year' if year else 'when'}"
+
+
+def _forms(answer: str, mention: Mention, context: Context) -> set[str]:
+    """The answer as it might be written: the span, its last word, the entity's names."""
+    forms = {answer, answer.removeprefix("the ").removeprefix("The ")}
+    if mention.type == "person":
+        forms.add(answer.split()[-1])
+    entity = context.entities.get(mention.entity or "")
+    if entity:
+        forms |= {entity.canonical, *entity.aliases}
+    if mention.type == "date" and mention.value:
+        forms.add(mention.value[:4])
+    return {f for f in forms if len(f) > 1}
+
+
+def named_answer(parse: Parse, question: Question) -> bool:
+    """A person or organisation answer is a proper name, not "Proofs" or "All Foster"."""
+    if question.kind not in ("person", "organization"):
+        return True
+    return proper_name(parse, question.start, question.end)
+
+
+def other_places(parse: Parse, question: Question, sentence: TaggedSentence) -> bool:
+    """Whether a where-question's stem names another place, which would also answer it."""
+    if question.kind != "place":
+        return False
+    for mention in sentence.mentions:
+        if mention.type == "place" and mention.start != question.start:
+            if parse.covering(mention.start, mention.end) & question.used:
+                return True
+    return False
+
+
+def leaks(stem: str, forms: set[str]) -> bool:
+    """Whether any form of the answer shows in the stem."""
+    return any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", stem, re.IGNORECASE) for f in forms)
+
+
+def acceptable(parse: Parse, question: Question, forms: set[str]) -> bool:
+    """A clean, specific, self-contained stem that does not give the answer away."""
+    words = question.stem.split()
+    if not 5 <= len(words) <= MAX_STEM_WORDS or not balanced(question.stem):
+        return False
+    if vague_reason(parse, set(question.used)) is not None:
+        return False
+    answer = parse.covering(question.start, question.end)
+    specific = [i for i in question.used - answer if parse.tokens[i].pos in ("PROPN", "NUM")]
+    return bool(specific) and not leaks(question.stem, forms)
+
+
+def sentence_ok(sentence: TaggedSentence) -> bool:
+    """Body prose of a workable length that is not an unattributed quotation."""
+    if sentence.kind != "body" or not sentence.tokens or len(sentence.tokens) > MAX_TOKENS:
+        return False
+    if is_quotation(sentence) and not sentence.quoted_by:
+        return False
+    return is_well_formed(sentence) and not re.search(r"\[\d+\]|\bp\. ?\d", sentence.text)
+
+
+def score(question: Question, who: str) -> float:
+    """Prefer people and dates, short stems, and stems that need no attribution."""
+    value = KIND_WEIGHT.get(question.kind, 0.7)
+    value -= 0.01 * max(0, len(question.stem.split()) - 14)
+    value -= 0.05 if who else 0.0
+    return round(min(1.0, max(0.0, value)), 3)
+
+
+@register
+class ShortAnswer:
+    name = "short_answer"
+    version = "1"
+
+    def generate(self, sentence: TaggedSentence, context: Context) -> list[Draft]:
+        if not sentence_ok(sentence):
+            return []
+        parse = Parse(sentence.tokens)
+        who = attribution(sentence, parse)
+        if who is None:
+            return []
+        drafts = []
+        for mention in sentence.mentions:
+            answer = sentence.text[mention.start : mention.end]
+            forms = _forms(answer, mention, context)
+            for question in questions_for(parse, mention):
+                if (
+                    acceptable(parse, question, forms)
+                    and named_answer(parse, question)
+                    and not other_places(parse, question, sentence)
+                ):
+                    drafts.append(self._draft(sentence, mention, question, who, context))
+                    break
+        drafts.sort(key=lambda d: -d.score)
+        return drafts[:PER_SENTENCE]
+
+    def _draft(
+        self, sentence: TaggedSentence, mention: Mention, question: Question, who: str, ctx: Context
+    ) -> Draft:
+        answer = sentence.text[question.start : question.end]
+        entity = ctx.entities.get(mention.entity or "")
+        alternatives = sorted({entity.canonical, *entity.aliases} - {answer}) if entity else []
+        if mention.type == "number" and mention.value and mention.value != answer:
+            alternatives.append(mention.value)
+        tags = [f"source:{sentence.document}", "type:short_answer"]
+        if mention.entity:
+            tags.append(f"entity:{mention.entity}")
+        return Draft(
+            type="short_answer",
+            stem=attribute(question.stem, who),
+            answer=answer,
+            citations=[Citation(sentence.key, sentence.text_hash, question.start, question.end)],
+            generator=self.name,
+            version=self.version,
+            alternatives=alternatives,
+            explanation=f"{sentence.document_title}: “{sentence.text}”",
+            tags=tags,
+            score=score(question, who),
+        )

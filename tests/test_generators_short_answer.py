@@ -1,0 +1,181 @@
+"""short_answer: questions made from real corpus sentences, and sentences that give none."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from quizapp.generators import registry
+from quizapp.generators.base import Context
+from quizapp.generators.short_answer import ShortAnswer
+from quizapp.tagging.types import Entity
+from tests.qa_fixtures import make_context, tagged
+
+SERGE = {"slug": "serge-lenin-to-stalin", "author": "Victor Serge"}
+STEIN = {"slug": "stein-end-of-stalin-cult", "author": "M. Stein"}
+POLICE = {"slug": "secret-police-degeneration", "author": None}
+
+# (sentence, document, expected stem, expected answer); the last three are made up to
+# pin down do-support, negation and modality.
+QUESTIONS = [
+    (
+        "On April 3, 1917, Lenin arrived at the Finland Station in Petrograd.",
+        SERGE,
+        "According to Serge, who arrived at the Finland Station in Petrograd on April 3, 1917?",
+        "Lenin",
+    ),
+    (
+        "On April 3, 1917, Lenin arrived at the Finland Station in Petrograd.",
+        SERGE,
+        "According to Serge, when did Lenin arrive at the Finland Station in Petrograd?",
+        "April 3, 1917",
+    ),
+    (
+        "Seventeen of Yagoda's eighteen commissars of state security were arrested and shot.",
+        POLICE,
+        "How many of Yagoda's eighteen commissars of state security were arrested and shot?",
+        "Seventeen",
+    ),
+    (
+        "The Communist International was founded in 1919 in Moscow.",
+        SERGE,
+        "According to Serge, in what year was the Communist International founded in Moscow?",
+        "1919",
+    ),
+    (
+        "Under Yezhov, all restraints that hindered the liquidation of Stalin's enemies were removed.",
+        POLICE,
+        "Under whom were all restraints that hindered the liquidation of Stalin's enemies removed?",
+        "Yezhov",
+    ),
+    (
+        "And Khrushchev openly revised Lenin.",
+        STEIN,
+        "According to Stein, whom did Khrushchev openly revise?",
+        "Lenin",
+    ),
+    (
+        "In Moscow the street battles lasted for six days.",
+        SERGE,
+        "According to Serge, where did the street battles last for six days?",
+        "Moscow",
+    ),
+    (
+        "In July 1953 there was a general strike of a half-million slave laborers in Vorkuta.",
+        STEIN,
+        "According to Stein, when was there a general strike of a half-million slave laborers"
+        " in Vorkuta?",
+        "July 1953",
+    ),
+    (
+        "The P.O.U.M. has forty thousand members.",
+        SERGE,
+        "According to Serge, how many members does the P.O.U.M. have?",
+        "forty thousand",
+    ),
+    (
+        "Lenin appointed Dzerzhinsky to head the Cheka in 1917.",
+        POLICE,
+        "Whom did Lenin appoint to head the Cheka in 1917?",
+        "Dzerzhinsky",
+    ),
+    (
+        "Stalin was not present at the meeting in Petrograd.",
+        SERGE,
+        "According to Serge, who was not present at the meeting in Petrograd?",
+        "Stalin",
+    ),
+    (
+        "Trotsky could not attend the congress in Moscow in 1927.",
+        SERGE,
+        "According to Serge, in what year could Trotsky not attend the congress in Moscow?",
+        "1927",
+    ),
+]
+
+# Sentences that must give nothing: dangling reference, quotation without a speaker,
+# conditionals, coordinated answers, asides the stem would keep.
+NOTHING = [
+    ("Dzerzhinsky led the Cheka until his death in 1926.", POLICE),
+    ("He led the Cheka until his death in 1926.", POLICE),
+    ("In 1927 both sided with the party opposition against Stalin.", SERGE),
+    (
+        "Serge reports, “The Politbureau deliberated the question without daring to answer it.”",
+        POLICE,
+    ),
+    ("“Stalin has concentrated unlimited power in his hands,” Lenin wrote in 1922.", SERGE),
+    (
+        "Lenin and Trotsky dismissed their concerns and asserted that responsibility for the use"
+        " of terror lay with the enemy.",
+        POLICE,
+    ),
+    (
+        "In May 1937, Nin was kidnapped, tortured and finally flayed alive when he refused to"
+        " confess.",
+        POLICE,
+    ),
+    (
+        "When he joined the Cheka, Menzhinsky was, according to Fomin, already fluent in twelve"
+        " languages, and he went on to master Chinese, Japanese, Persian and Turkish.",
+        POLICE,
+    ),
+    ("This decree was issued by Lenin in 1918.", POLICE),
+    ("The latter was expelled from the Central Committee in 1927.", SERGE),
+    ("If Lenin had lived, Trotsky would have led the party in 1924.", SERGE),
+]
+
+
+def drafts_for(text: str, document: dict, context: Context | None = None, **changes):
+    sentence = dataclasses.replace(tagged(text, **document), **changes)
+    return sentence, ShortAnswer().generate(sentence, context or make_context([sentence]))
+
+
+@pytest.mark.parametrize(("text", "document", "stem", "answer"), QUESTIONS)
+def test_question_from_corpus_sentence(text, document, stem, answer):
+    _, drafts = drafts_for(text, document)
+    assert (stem, answer) in [(d.stem, d.answer) for d in drafts]
+
+
+@pytest.mark.parametrize(("text", "document"), NOTHING)
+def test_sentence_gives_no_question(text, document):
+    assert drafts_for(text, document)[1] == []
+
+
+@pytest.mark.parametrize(("text", "document", "stem", "answer"), QUESTIONS)
+def test_answer_is_a_span_absent_from_the_stem(text, document, stem, answer):
+    sentence, drafts = drafts_for(text, document)
+    for draft in drafts:
+        (citation,) = draft.citations
+        assert sentence.text[citation.start : citation.end] == draft.answer
+        assert (citation.sentence_key, citation.role) == (sentence.key, "answer")
+        assert draft.answer.lower() not in draft.stem.lower()
+        assert draft.stem.endswith("?") and 0 <= draft.score <= 1
+        assert (draft.type, draft.generator, draft.version) == ("short_answer", "short_answer", "1")
+        assert f"source:{document['slug']}" in draft.tags and "type:short_answer" in draft.tags
+
+
+def test_quotation_is_attributed_to_its_speaker():
+    text = "Trotsky was expelled from the Central Committee in October 1927."
+    _, drafts = drafts_for(text, POLICE, quoted_by="Khrushchev")
+    assert drafts and all(d.stem.startswith("According to Khrushchev, ") for d in drafts)
+
+
+def test_unattributed_opinion_is_skipped():
+    text = "Stalin certainly destroyed the Bolshevik Party in 1937."
+    assert drafts_for(text, POLICE)[1] == []
+
+
+def test_aliases_become_alternatives_and_entity_tags():
+    text = "Lenin appointed Dzerzhinsky to head the Cheka in 1917."
+    sentence = tagged(text, **POLICE)
+    context = make_context([sentence])
+    felix = Entity("person:dzerzhinsky", "Felix Dzerzhinsky", "person", ("Iron Felix",))
+    context.entities[felix.key] = felix
+    draft = next(d for d in ShortAnswer().generate(sentence, context) if d.answer == "Dzerzhinsky")
+    assert draft.alternatives == ["Felix Dzerzhinsky", "Iron Felix"]
+    assert "entity:person:dzerzhinsky" in draft.tags
+
+
+def test_registered_by_name():
+    assert isinstance(registry()["short_answer"], ShortAnswer)
