@@ -39,6 +39,41 @@ TITLES = re.compile(
     r"^(?:(?:Comrade|General|Marshal|Admiral|Colonel|Captain|Count|Baron|Prince|President|"
     r"Premier|Professor|Dr|Mr|Mrs|M|Mme|Citizen|Deputy|Tsar|Czar)\.?\s+)+"
 )
+# Capitalised common words the model takes for names on their own.
+GENERIC = {
+    "Congress",
+    "State",
+    "Party",
+    "Palace",
+    "Opposition",
+    "International",
+    "Committee",
+    "Council",
+    "Commission",
+    "Army",
+    "Navy",
+    "Cabinet",
+    "Directory",
+    "Red",
+    "White",
+    "Reds",
+    "Allied",
+    "Government",
+    "Revolution",
+    "Constitution",
+    "Etcetera",
+    "Noise",
+    "East",
+    "West",
+    "North",
+    "South",
+    "Sun",
+    "Danger",
+    "Tsar",
+    "Czar",
+    "Duce",
+    "Führer",
+}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _PARTICLES = {"de", "da", "von", "van", "la", "le", "y", "del", "di", "der"}
 
@@ -82,7 +117,7 @@ def clean_name(span: str, type_: str) -> str:
 def plausible_name(name: str, type_: str) -> bool:
     """Whether a model entity looks like a name at all (capitalised, no digits for people)."""
     words = name.split()
-    if not words or not words[0][:1].isupper():
+    if not words or not words[0][:1].isupper() or name in GENERIC:
         return False
     if type_ == "person":
         if any(ch.isdigit() for ch in name):
@@ -155,13 +190,23 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-def extend_glossary_people(glossary_hits: list[Candidate], model: list[Candidate]) -> None:
-    """A glossary surname inside a model person span takes the whole name ("Henrikh Yagoda")."""
+def extend_glossary_people(
+    glossary_hits: list[Candidate], model: list[Candidate], analysis: dict
+) -> None:
+    """A glossary surname inside a model person span takes the given names before it
+    ("Henrikh Yagoda"), but not a title or another word ("Comrade", "Eventually")."""
+    names = {row[0] for row in analysis.get("tokens", []) if row[4] == "PROPN"}
+    titles = {"Comrade", "Marshal", "General", "Admiral", "Count", "Citizen", "Tsar", "N."}
+    starts = {row[0]: row[1] for row in analysis.get("tokens", [])}
     for hit in glossary_hits:
         for cand in model:
-            if cand.type == "person" and hit.type == "person":
-                if cand.start <= hit.start and hit.end <= cand.end and cand.end == hit.end:
-                    hit.start = cand.start
+            if hit.type != "person" or cand.type != "person" or cand.end != hit.end:
+                continue
+            before = sorted(o for o in starts if cand.start <= o < hit.start)
+            while before and (before[0] not in names or starts[before[0]] in titles):
+                before.pop(0)
+            if before and all(o in names for o in before):
+                hit.start = before[0]
 
 
 def document_types(model: list[list[Candidate]]) -> dict[str, str]:

@@ -77,7 +77,7 @@ def _tag_document(
             Candidate(s, e, matcher.type_of[key], "glossary", 5, entity=key)
             for s, e, key in matcher.find(row.text)
         ]
-        extend_glossary_people(hits, found)
+        extend_glossary_people(hits, found, row.analysis)
         chosen.append(resolve(hits + found + rule_candidates(row.text, row.analysis)))
     link_document(chosen, entities)
     _complete_dates(rows, chosen)
