@@ -84,7 +84,8 @@ def core_phrase(parse: Parse, head: int) -> set[int]:
     kept = parse.subtree(head)
     for child in parse.kids[head]:
         token = parse.tokens[child]
-        before = parse.tokens[child - 1].text if child > 0 else ""
+        first = min(parse.subtree(child))
+        before = parse.tokens[first - 1].text if first > 0 else ""
         if token.dep in ("relcl", "appos", "acl", "advcl", "conj") and before in (",", "(", "—"):
             kept -= parse.subtree(child)
         if token.dep == "punct" and token.text in CLAUSE_PUNCT | {"(", ")"}:
@@ -102,7 +103,9 @@ def _detached(parse: Parse, verb: int, child: int, keep_shared: bool) -> bool | 
         if marks & CONDITIONAL_MARKS:
             return None
         return not marks or bool(marks & DETACHABLE_MARKS)
-    if token.dep in ("parataxis", "dep", "meta", "intj", "mark"):
+    if token.dep in ("dep", "meta"):
+        return None  # the parser could not place it
+    if token.dep in ("parataxis", "intj", "mark"):
         return True
     if token.dep == "advmod" and token.text.lower() in DISCOURSE:
         return True
@@ -130,9 +133,37 @@ def clause(parse: Parse, verb: int, keep_shared: bool = True) -> set[int] | None
         kept |= {c for c in parse.children(verb, "cc") if c > verb}
     if any(_own_clause(parse, i) for i in kept if i != verb):
         return None
-    if shared and any(parse.tokens[i].dep == "conj" and len(parse.kids[i]) > 3 for i in kept):
+    if shared and any(_suspect_conj(parse, i) for i in kept if parse.tokens[i].dep == "conj"):
         return None  # a long coordinated predicate rarely survives rearranging
+    if _interrupted(parse, verb, kept) or _stray_comma(parse, verb):
+        return None
     return kept
+
+
+def _suspect_conj(parse: Parse, i: int) -> bool:
+    """A long coordinated verb, or one with an auxiliary of its own (a lost subject)."""
+    return len(parse.kids[i]) > 3 or bool(parse.children(i, "aux", "auxpass"))
+
+
+def _interrupted(parse: Parse, verb: int, kept: set[int]) -> bool:
+    """Whether words were cut from the middle of the clause (not from its edges)."""
+    low, high = min(kept), max(kept)
+    for i in parse.subtree(verb) - kept:
+        token = parse.tokens[i]
+        if low < i < high and token.pos != "PUNCT" and token.text.lower() not in DISCOURSE:
+            return True
+    return False
+
+
+def _stray_comma(parse: Parse, verb: int) -> bool:
+    """A comma between a plain subject and its verb: a fragment ("Hitler's invasion, had")."""
+    for subject in parse.children(verb, *SUBJECTS):
+        phrase = parse.subtree(subject)
+        after = max(phrase) + 1
+        plain = not any(parse.tokens[i].text == "," for i in phrase)
+        if plain and after < verb and parse.tokens[after].text == ",":
+            return True
+    return False
 
 
 def _closing_commas(parse: Parse, verb: int) -> set[int]:

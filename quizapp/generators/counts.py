@@ -29,6 +29,8 @@ def _count_parts(parse: Parse, mention: Mention) -> tuple[str, int, int] | None:
     if not numbers:
         return None
     first, last = numbers[0], span[-1]
+    if any(parse.tokens[i].pos != "NUM" for i in span if i > first):
+        return None  # a measure ("200 pounds"), not a count
     words = {parse.tokens[i].text.lower() for i in span}
     if parse.tokens[first].text.lower() in ("one", "half") or words & VAGUE_COUNTS:
         return None
@@ -50,6 +52,8 @@ def count_question(parse: Parse, mention: Mention) -> Question | None:
     verb = parse.tokens[head].head
     count = set(range(min(parse.covering(mention.start, mention.end)), last + 1))
     token = parse.tokens[head]
+    if token.dep == "nummod" and parse.tokens[token.head].tag != "NNS":
+        return None  # "article 58" names, it does not count
     if token.dep == "nummod" and parse.tokens[token.head].dep == "pobj":
         return _count_in_phrase(parse, token.head, lead, count, (first, last))
     if token.dep == "nummod" and not parse.children(token.head, "poss"):

@@ -129,7 +129,9 @@ def sentence_ok(sentence: TaggedSentence) -> bool:
         return False
     if is_quotation(sentence) and not sentence.quoted_by:
         return False
-    return is_well_formed(sentence) and not re.search(r"\[\d+\]|\bp\. ?\d", sentence.text)
+    if re.search(r"\[\d+\]|\bp\. ?\d|\. \. \.|\.\.\.|…", sentence.text):
+        return False  # note markers, page references, elisions
+    return is_well_formed(sentence)
 
 
 def score(question: Question, who: str) -> float:
@@ -159,6 +161,7 @@ class ShortAnswer:
             for question in questions_for(parse, mention):
                 if (
                     acceptable(parse, question, forms)
+                    and not leaks(attribute(question.stem, who), forms)
                     and named_answer(parse, question)
                     and not other_places(parse, question, sentence)
                 ):
