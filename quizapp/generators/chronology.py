@@ -1,0 +1,165 @@
+"""Chronology items: put three or four dated events from the corpus in order.
+
+An event is the main clause of a sentence whose date phrase modifies the main verb
+("On April 3, 1917, Lenin arrived at the Finland Station in Petrograd." gives the
+event "Lenin arrived at the Finland Station in Petrograd." dated 1917-04-03). Events
+in one item have distinct years, so the order is never in doubt; each cites its own
+sentence with the date mention as the span.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizapp.generators import register
+from quizapp.generators.base import Citation, Context, Draft
+from quizapp.generators.clauses import Parse, balanced, clause, render
+from quizapp.generators.short_answer import sentence_ok
+from quizapp.generators.stems import opinionated, vague_reason
+from quizapp.tagging.types import Mention, TaggedSentence
+
+STEM = "Put these events in chronological order."
+DATE_PREPS = {"in", "on", "during"}
+VALUE = re.compile(r"\d{4}(-\d\d){0,2}")
+GROUP = 4
+MIN_GROUP = 3
+USES = 3  # groups one event may appear in
+
+
+class Event:
+    """A dated event: its text, sortable date value and the sentence it comes from."""
+
+    def __init__(self, text: str, sentence: TaggedSentence, mention: Mention) -> None:
+        self.text = text
+        self.sentence = sentence
+        self.mention = mention
+        self.value = mention.value or ""
+        self.year = self.value[:4]
+
+
+def _dated(sentence: TaggedSentence, context: Context) -> list[Mention]:
+    """The sentence's precise dates in the corpus's era."""
+    low, high = context.era
+    return [
+        m
+        for m in sentence.mentions
+        if m.type == "date" and VALUE.fullmatch(m.value or "") and low <= int(m.value[:4]) <= high
+    ]
+
+
+def event_text(sentence: TaggedSentence, mention: Mention) -> str | None:
+    """The sentence's main clause without its date phrase, when that reads on its own."""
+    parse = Parse(sentence.tokens)
+    head = parse.head_of(parse.covering(mention.start, mention.end))
+    if head is None or parse.tokens[head].dep != "pobj":
+        return None
+    prep = parse.tokens[head].head
+    verb = parse.tokens[prep].head
+    if parse.tokens[prep].text.lower() not in DATE_PREPS or not parse.is_clause_head(verb):
+        return None
+    kept = clause(parse, verb, keep_shared=True)
+    if kept is None or not parse.subject(verb) or parse.subject(verb) not in kept:
+        return None
+    kept -= parse.subtree(prep)
+    if vague_reason(parse, kept) or (not sentence.author and opinionated(parse)):
+        return None
+    text = render(parse.tokens, kept)
+    if not 4 <= len(text.split()) <= 26 or re.search(r"\b1\d{3}\b", text) or not balanced(text):
+        return None
+    return text[:1].upper() + text[1:] + "."
+
+
+def events(sentences: list[TaggedSentence], context: Context) -> list[Event]:
+    """Every clean dated event, once per distinct text, in corpus order."""
+    found, seen = [], set()
+    for sentence in sentences:
+        dates = _dated(sentence, context) if sentence_ok(sentence) else []
+        for mention in dates:
+            text = event_text(sentence, mention)
+            key = re.sub(r"\W+", "", (text or "").lower())
+            if text and key not in seen and sentence.cluster not in seen:
+                seen |= {key, sentence.cluster}
+                found.append(Event(text, sentence, mention))
+    return found
+
+
+def groups(pool: list[Event]) -> list[list[Event]]:
+    """Deterministic groups of events with distinct years, each event in at most USES groups.
+
+    Pass n walks the events in corpus order starting n steps in, so later passes pair
+    events with new companions; a group already made is not made again.
+    """
+    made: list[list[Event]] = []
+    seen: set[frozenset[int]] = set()
+    for shift in range(USES):
+        start = shift * max(1, len(pool) // (USES + 1))
+        for group in _fill(pool[start:] + pool[:start]):
+            key = frozenset(id(e) for e in group)
+            if key not in seen:
+                seen.add(key)
+                made.append(group)
+    return made
+
+
+def _fill(pool: list[Event]) -> list[list[Event]]:
+    """Greedy groups of GROUP events with distinct years, an event used once."""
+    made: list[list[Event]] = []
+    rest = list(pool)
+    while len(rest) >= MIN_GROUP:
+        current: list[Event] = []
+        skipped: list[Event] = []
+        for event in rest:
+            if len(current) < GROUP and all(e.year != event.year for e in current):
+                current.append(event)
+            else:
+                skipped.append(event)
+        if len(current) < MIN_GROUP:
+            break
+        made.append(current)
+        rest = skipped
+    return made
+
+
+@register
+class Chronology:
+    name = "chronology"
+    version = "1"
+
+    def generate_all(self, sentences: list[TaggedSentence], context: Context) -> list[Draft]:
+        return [self._draft(group) for group in groups(events(sentences, context))]
+
+    def _draft(self, group: list[Event]) -> Draft:
+        ordered = sorted(group, key=lambda e: e.value)
+        citations = [
+            Citation(
+                e.sentence.key, e.sentence.text_hash, e.mention.start, e.mention.end, f"event:{n}"
+            )
+            for n, e in enumerate(ordered)
+        ]
+        sources = sorted({e.sentence.document for e in ordered})
+        entities = sorted(
+            {
+                m.entity
+                for e in ordered
+                for m in e.sentence.mentions
+                if m.entity and m.type == "person"
+            }
+        )
+        return Draft(
+            type="chronology",
+            stem=STEM,
+            answer=" → ".join(e.text for e in ordered),
+            citations=citations,
+            generator=self.name,
+            version=self.version,
+            explanation="; ".join(f"{e.mention.text}: {e.text}" for e in ordered),
+            tags=[f"source:{s}" for s in sources]
+            + ["type:chronology"]
+            + [f"entity:{k}" for k in entities],
+            score=0.8 if len(sources) == 1 else 0.7,
+            payload={
+                "events": [
+                    {"text": e.text, "value": e.value, "citation": n} for n, e in enumerate(ordered)
+                ]
+            },
+        )
