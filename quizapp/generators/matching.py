@@ -1,0 +1,194 @@
+"""Matching items: people matched to the descriptions the corpus gives them.
+
+A pair comes from an apposition ("Salvador Segui, one of the founders of the C.N.T.";
+"Dzerzhinsky's successor, Vyacheslav Menzhinsky") or a plain identity clause ("Nikolai
+Muralov was military governor of the Moscow region"), so the description is a span of
+the cited sentence. Items hold three to five distinct people, and no person's name
+appears in another pair's sentence, where that pair's description might fit them too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quizapp.generators import register
+from quizapp.generators.base import Citation, Context, Draft
+from quizapp.generators.clauses import Parse, balanced, core_phrase
+from quizapp.generators.short_answer import sentence_ok
+from quizapp.generators.stems import proper_name, vague_reason
+from quizapp.tagging.types import Mention, TaggedSentence
+
+STEM = "Match each person to their description."
+GROUP = 4
+MIN_GROUP = 3
+DESCRIPTION_HEADS = ("NOUN", "NUM")
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "eur", "ar", "ee")
+PERSON_NOUNS = {
+    "head", "hero", "fellow", "chief", "son", "daughter", "wife", "brother", "friend",
+    "comrade", "marshal", "general", "deputy", "stooge", "figure", "chairman", "émigré",
+    "official", "envoy", "spy", "poet", "tsar", "worker",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Pair:
+    left: str
+    right: str
+    start: int  # the description's span in the sentence
+    end: int
+    sentence: TaggedSentence
+    mention: Mention
+
+    @property
+    def person(self) -> str:
+        return self.mention.entity or self.left.split()[-1].lower()
+
+
+def _description(parse: Parse, head: int, leave: set[int]) -> tuple[int, int] | None:
+    """The character span of the phrase headed by `head`, without `leave`; None if unclean."""
+    token = parse.tokens[head]
+    singular = token.tag in ("NN", "NNP") or token.text.lower() == "one"
+    if token.pos not in DESCRIPTION_HEADS or not singular or token.dep == "conj":
+        return None
+    if not _names_a_person(parse, head):
+        return None
+    kept = core_phrase(parse, head) - leave
+    while kept and parse.tokens[max(kept)].pos == "PUNCT":
+        kept.discard(max(kept))
+    if not kept or kept != set(range(min(kept), max(kept) + 1)):
+        return None
+    if vague_reason(parse, kept) or not 2 <= len(kept) <= 14:
+        return None
+    if any(parse.tokens[i].text in (",", ";", ":", "(", "—") for i in kept):
+        return None
+    words = [parse.tokens[i] for i in kept]
+    specific = sum(t.pos in ("PROPN", "NUM", "NOUN", "ADJ") for t in words)
+    if specific < 2:
+        return None
+    return parse.tokens[min(kept)].start, parse.tokens[max(kept)].end
+
+
+def _names_a_person(parse: Parse, head: int) -> bool:
+    """Whether a description's head noun ("successor", "one of the founders") is a person."""
+    token = parse.tokens[head]
+    if token.text.lower() == "one":
+        objects = [o for p in parse.children(head, "prep") for o in parse.children(p, "pobj")]
+        token = parse.tokens[objects[0]] if objects else token
+    word = token.lemma.lower()
+    return word in PERSON_NOUNS or word.endswith(PERSON_SUFFIXES)
+
+
+def _candidates(parse: Parse, head: int) -> list[tuple[int, set[int]]]:
+    """(description head, tokens to leave out) for a person's name headed by `head`."""
+    token = parse.tokens[head]
+    if parse.children(head, "conj") or token.dep == "pobj":
+        return []  # "a former associate of Kerensky, one of ...": whose description?
+    found = [(a, set()) for a in parse.children(head, "appos")]
+    if token.dep == "appos":
+        found.append((token.head, parse.subtree(head)))
+    if token.dep == "nsubj" and parse.tokens[token.head].lemma == "be":
+        verb = token.head
+        if not parse.children(verb, "neg", "aux") and parse.tokens[verb].dep == "ROOT":
+            found += [(a, set()) for a in parse.children(verb, "attr")]
+    return found
+
+
+def pairs_of(sentence: TaggedSentence) -> list[Pair]:
+    """The person-description pairs a sentence states."""
+    parse = Parse(sentence.tokens)
+    found = []
+    for mention in sentence.mentions:
+        span = parse.covering(mention.start, mention.end)
+        head = parse.head_of(span)
+        if mention.type != "person" or head is None or parse.tokens[head].dep == "conj":
+            continue
+        for desc, leave in _candidates(parse, head):
+            where = _description(parse, desc, leave | span)
+            if where is None:
+                continue
+            right = sentence.text[where[0] : where[1]]
+            if mention.text.split()[-1].lower() not in right.lower():
+                found.append(Pair(mention.text, right, *where, sentence, mention))
+    return found
+
+
+def all_pairs(sentences: list[TaggedSentence]) -> list[Pair]:
+    """One pair per person and per description, in corpus order."""
+    found, people, rights = [], set(), set()
+    for sentence in sentences:
+        if not sentence_ok(sentence):
+            continue
+        parse = Parse(sentence.tokens)
+        for pair in pairs_of(sentence):
+            right = re.sub(r"\W+", " ", pair.right.lower()).strip()
+            if pair.person in people or right in rights or not balanced(pair.right):
+                continue
+            if not proper_name(parse, pair.mention.start, pair.mention.end):
+                continue
+            people.add(pair.person)
+            rights.add(right)
+            found.append(pair)
+    return found
+
+
+def _conflicts(pair: Pair, group: list[Pair]) -> bool:
+    """Whether a person's name shows in another pair's sentence, or theirs in this one."""
+    for other in group:
+        if (
+            pair.left.split()[-1] in other.sentence.text
+            or other.left.split()[-1] in pair.sentence.text
+        ):
+            return True
+    return False
+
+
+def groups(pool: list[Pair]) -> list[list[Pair]]:
+    """Deterministic groups of GROUP pairs without conflicts, in corpus order."""
+    made, rest = [], list(pool)
+    while len(rest) >= MIN_GROUP:
+        current, skipped = [], []
+        for pair in rest:
+            if len(current) < GROUP and not _conflicts(pair, current):
+                current.append(pair)
+            else:
+                skipped.append(pair)
+        if len(current) < MIN_GROUP:
+            break
+        made.append(current)
+        rest = skipped
+    return made
+
+
+@register
+class Matching:
+    name = "matching"
+    version = "1"
+
+    def generate_all(self, sentences: list[TaggedSentence], context: Context) -> list[Draft]:
+        return [self._draft(group) for group in groups(all_pairs(sentences))]
+
+    def _draft(self, group: list[Pair]) -> Draft:
+        citations = [
+            Citation(p.sentence.key, p.sentence.text_hash, p.start, p.end, f"pair:{n}")
+            for n, p in enumerate(group)
+        ]
+        sources = sorted({p.sentence.document for p in group})
+        return Draft(
+            type="matching",
+            stem=STEM,
+            answer="; ".join(f"{p.left}: {p.right}" for p in group),
+            citations=citations,
+            generator=self.name,
+            version=self.version,
+            explanation=" ".join(f"“{p.sentence.text}”" for p in group),
+            tags=[f"source:{s}" for s in sources]
+            + ["type:matching"]
+            + sorted({f"entity:{p.mention.entity}" for p in group if p.mention.entity}),
+            score=0.75,
+            payload={
+                "pairs": [
+                    {"left": p.left, "right": p.right, "citation": n} for n, p in enumerate(group)
+                ]
+            },
+        )

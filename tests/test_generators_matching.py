@@ -1,0 +1,58 @@
+"""matching: people paired with the appositions the corpus gives them."""
+
+from __future__ import annotations
+
+from quizapp.generators import registry
+from quizapp.generators.matching import STEM, Matching, pairs_of
+from tests.qa_fixtures import make_context, tagged, tagged_sentences
+
+# Sentences of the corpus, each describing one person.
+TEXT = """\
+Dzerzhinsky’s successor, Vyacheslav Menzhinsky, was not originally part of Stalin’s faction.
+
+Marshal Blücher, commander of the special Far Eastern army, announces the opening of a strategic road.
+
+Leonid Nikolayev, a young communist, fired the shot.
+
+Walter Ulbricht, the future head of the German Democratic Republic, was in Moscow.
+"""
+
+
+def test_apposition_in_either_order():
+    menzhinsky = tagged(TEXT.splitlines()[0])
+    assert [(p.left, p.right) for p in pairs_of(menzhinsky)] == [
+        ("Vyacheslav Menzhinsky", "Dzerzhinsky’s successor")
+    ]
+
+
+def test_description_of_a_name_inside_a_phrase_is_not_paired():
+    text = (
+        "The engineer Palchinsky, a former associate of Kerensky, one of the organizers of the"
+        " Kropotkin museum in Moscow, was killed."
+    )
+    assert all(p.left != "Kerensky" for p in pairs_of(tagged(text)))
+
+
+def test_item_pairs_cite_their_descriptions():
+    found = tagged_sentences(TEXT)
+    (draft,) = Matching().generate_all(found, make_context(found))
+    by_key = {s.key: s for s in found}
+    pairs = draft.payload["pairs"]
+    assert draft.stem == STEM and len(pairs) == 4
+    assert len({p["left"] for p in pairs}) == 4
+    for n, pair in enumerate(pairs):
+        citation = draft.citations[pair["citation"]]
+        assert citation.role == f"pair:{n}"
+        assert by_key[citation.sentence_key].text[citation.start : citation.end] == pair["right"]
+    assert draft.answer == "; ".join(f"{p['left']}: {p['right']}" for p in pairs)
+    assert "Marshal Blücher: commander of the special Far Eastern army" in draft.answer
+    assert "type:matching" in draft.tags and draft.version == "1"
+
+
+def test_too_few_people_give_no_item():
+    found = tagged_sentences("\n\n".join(TEXT.splitlines()[:2]))
+    assert Matching().generate_all(found, make_context(found)) == []
+
+
+def test_registered_by_name():
+    assert isinstance(registry()["matching"], Matching)
