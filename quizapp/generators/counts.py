@@ -19,7 +19,7 @@ from quizapp.tagging.types import Mention
 
 VAGUE_COUNTS = {"several", "dozens", "hundreds", "thousands", "millions", "tens", "many", "few"}
 APPROXIMATE = {"approximately", "about", "almost", "nearly", "some", "roughly", "around"}
-COUNT_PREPS = {"for", "in", "after", "within", "of", "to", "with", "by"}
+COUNT_PREPS = {"for", "in", "after", "within", "to", "with", "by"}
 
 
 def _count_parts(parse: Parse, mention: Mention) -> tuple[str, int, int] | None:
