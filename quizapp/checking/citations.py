@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from quizapp.checking.normalize import content_words, normalize_answer, stem_of
 from quizapp.checking.statements import (
@@ -206,14 +207,20 @@ def _drifted(item: ItemFacts, sentences: Mapping[str, SentenceState]) -> list[st
     words = [w for w in content_words(stem.replace(BLANK, " ")) if w not in FRAME_WORDS]
     if item.type in ("chronology", "matching") or not words:
         return []
-    source = " ".join(f"{s.text} {s.context} {s.source}" for s in _cited(item, sentences))
-    known = {stem_of(w) for w in content_words(source)}
+    known: set[str] = set()
     for state in _cited(item, sentences):
-        known.update(stem_of(lemma) for lemma in state.lemmas)
+        known |= _known_stems(state.text, state.context, state.source, state.lemmas)
     missing = [w for w in words if stem_of(w) not in known]
     if missing and len(missing) > DRIFT_TOLERANCE * len(words):
         return [f"the stem says things the source does not: {', '.join(missing)}"]
     return []
+
+
+@lru_cache(maxsize=4096)
+def _known_stems(text: str, context: str, source: str, lemmas: frozenset[str]) -> frozenset[str]:
+    """The stems a stem may use: the sentence's, its passage's, its source's, its lemmas'."""
+    words = content_words(f"{text} {context} {source}")
+    return frozenset(stem_of(w) for w in [*words, *lemmas])
 
 
 def _ambiguous(item: ItemFacts, sentences: Mapping[str, SentenceState]) -> list[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 QUOTES = str.maketrans(
     {
@@ -66,6 +67,7 @@ while who whom whose why will with would you your yours according true false fol
 QUESTION_WORDS = frozenset("what which who whom whose when where why how many much".split())
 
 
+@lru_cache(maxsize=65536)
 def normalize_answer(text: str) -> str:
     """A typed or keyed answer in comparable form: case, accents, punctuation, articles gone."""
     text = normalize_text(text).casefold()
@@ -84,6 +86,7 @@ def content_words(text: str) -> list[str]:
     return [w for w in words if w not in STOP_WORDS and w not in QUESTION_WORDS and len(w) > 2]
 
 
+@lru_cache(maxsize=65536)
 def stem_of(word: str) -> str:
     """A crude stem for coverage checks: `appointed`, `appoints` and `appoint` agree."""
     word = word.casefold().strip("'’")
