@@ -119,6 +119,10 @@ def _plausible_name(cand: Candidate, answer: str, type_: str, context: Context) 
         return True
     if not cand.proper or cand.count < 2 or _acronym(cand.text) != _acronym(answer):
         return False
+    if type_ in ("person", "place") and re.search(
+        r"(iks|ists|ites|ians|ards|ers|isms?)$", cand.text
+    ):
+        return False  # a group, not one person or place
     if type_ == "place" and _place_kind(cand.text) != _place_kind(answer):
         return False
     if _looks_like(cand.text) not in (type_, None) or _looks_like(answer) not in (type_, None):
@@ -181,6 +185,8 @@ def _named(sentence: TaggedSentence, span: Span, context: Context) -> list[Candi
     for cand in pool(context, span.mention.type):
         if cand.key == span.mention.entity or squeeze(cand.text) in forms:
             continue
+        if any(squeeze(cand.text).startswith(f) or f.startswith(squeeze(cand.text)) for f in forms):
+            continue  # "Stalinists" for "Stalin"
         if squeeze(cand.text) in squeeze(sentence.text) or _words(cand.text) & banned:
             continue
         if len(cand.text.split()) != size:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from quizapp.generators.base import Context, Draft
-from quizapp.generators.values import common_words
+from quizapp.generators.values import common_words, is_count
 from quizapp.tagging.types import Mention, TaggedSentence
 
 THRESHOLD = 0.5  # drafts scoring below this are dropped
@@ -49,13 +49,6 @@ TYPE_SALIENCE = {
 }  # fmt: skip
 QUOTES = '"“”«»'
 NAMED = ("person", "organization", "place", "event")
-NUMBER_WORD = (
-    r"(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty"
-    r"|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
-)
-NUMBER_FORM = re.compile(
-    rf"(\d[\d,]*(\.\d+)?|{NUMBER_WORD}(-{NUMBER_WORD})?)( (hundred|thousand|million|billion))?"
-)
 
 
 @dataclass(frozen=True)
@@ -200,10 +193,10 @@ def clean_span(sentence: TaggedSentence, mention: Mention) -> tuple[int, int]:
 
 
 def _gives_away(sentence: TaggedSentence, start: int, end: int) -> bool:
-    """The rest of the sentence names the span again (or one of its words)."""
+    """The rest of the sentence names the span again, or one of its words ("Stalinists")."""
     rest = (sentence.text[:start] + " " + sentence.text[end:]).lower()
     span_words = [w for w in re.findall(r"\w+", sentence.text[start:end]) if len(w) > 3]
-    return any(re.search(rf"\b{re.escape(w.lower())}\b", rest) for w in span_words)
+    return any(re.search(rf"\b{re.escape(w.lower())}", rest) for w in span_words)
 
 
 def _is_coordinated(sentence: TaggedSentence, mention: Mention) -> bool:
@@ -242,7 +235,7 @@ def answer_salience(mention: Mention, sentence: TaggedSentence, context: Context
     score = TYPE_SALIENCE.get(mention.type, 0.5)
     if mention.type == "date" and not re.search(r"\d", text):
         return 0.0  # "that year", "the same day": no date to learn
-    if mention.type == "number" and not _number_ok(text):
+    if mention.type == "number" and not is_count(text):
         return 0.0
     if mention.type in NAMED and not _proper_name(text, inside):
         return 0.0
@@ -256,18 +249,11 @@ def answer_salience(mention: Mention, sentence: TaggedSentence, context: Context
     return score / (1.0 + 0.05 * math.log1p(count))
 
 
-def _number_ok(text: str) -> bool:
-    """A count written as digits or number words, not a year, not "one"."""
-    if re.fullmatch(r"1[6-9]\d\d", text) or not NUMBER_FORM.fullmatch(text.lower()):
-        return False
-    return text.lower() not in ("one", "two", "1", "0", "zero")
-
-
 def _proper_name(text: str, inside: list) -> bool:
     """A whole name: capitalised, proper nouns, no dangling "of"/"and", not two names."""
     if not text[:1].isupper() or re.search(r"\b(and|or)\b|\s(of|the|for)$", text):
         return False
-    if re.search(r"(iks|ists|ites|ians|ards|ers)$", text):
+    if re.search(r"(iks|ists|ites|ians|ards|ers|isms?)$", text):
         return False  # a group ("Bolsheviks", "Mensheviks"), not one name
     return any(t.pos == "PROPN" for t in inside) and not any(t.tag == "NNPS" for t in inside)
 

@@ -22,6 +22,13 @@ WORD_NUMBERS = (
     "fifteen sixteen seventeen eighteen nineteen twenty"
 ).split()
 SCALES = {"": 1.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+NUMBER_WORD = (
+    r"(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty"
+    r"|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
+)
+NUMBER_FORM = re.compile(
+    rf"(\d[\d,]*(\.\d+)?|{NUMBER_WORD}(-{NUMBER_WORD})?)( (hundred|thousand|million|billion))?"
+)
 
 
 def seeded(*parts: str) -> random.Random:
@@ -138,3 +145,10 @@ def common_words(context: Context) -> set[str]:
 def _lower_words(context: Context) -> set[str]:
     seen = {s.key: s for pairs in context.mentions_by_type.values() for s, _ in pairs}
     return {t.text for s in seen.values() for t in s.tokens if t.text.islower()}
+
+
+def is_count(text: str) -> bool:
+    """A count written as digits or number words, not a year, not "one"."""
+    if re.fullmatch(r"1[6-9]\d\d", text) or not NUMBER_FORM.fullmatch(text.lower()):
+        return False
+    return text.lower() not in ("one", "two", "1", "0", "zero")
