@@ -1,0 +1,69 @@
+"""The cloze generator on real corpus sentences: what it blanks, and how stems cite."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from quizapp.generators.cloze import BLANK, ClozeGenerator
+from quizapp.generators.ranking import STOP
+from tests.generator_fixtures import SAMPLE, corpus, run, states
+
+PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "this"}
+
+
+def test_yields_drafts_on_the_corpus():
+    drafts = run(ClozeGenerator())
+    assert len(drafts) >= 60
+    assert all(d.type == "cloze" and d.generator == "cloze" and d.version == "1" for _, d in drafts)
+
+
+def test_never_blanks_a_pronoun_or_stop_word():
+    for sentence, draft in run(ClozeGenerator()):
+        citation = draft.citations[0]
+        blanked = [t for t in sentence.tokens if citation.start <= t.start < citation.end]
+        assert draft.answer.lower() not in STOP | PRONOUNS
+        assert not all(t.pos in ("PRON", "DET", "ADP", "PUNCT") for t in blanked)
+
+
+def test_citation_span_slices_the_sentence_and_stem_keeps_it_exactly():
+    for sentence, draft in run(ClozeGenerator()):
+        (citation,) = draft.citations
+        assert (citation.sentence_key, citation.sentence_hash) == (sentence.key, sentence.text_hash)
+        assert sentence.text[citation.start : citation.end] == draft.answer
+        assert draft.stem.count(BLANK) == 1
+        assert states(draft.stem.replace(BLANK, draft.answer), sentence.text)
+
+
+def test_the_rest_of_the_sentence_does_not_give_the_answer_away():
+    for _, draft in run(ClozeGenerator()):
+        rest = draft.stem.replace(BLANK, " ").lower()
+        for word in re.findall(r"\w{4,}", draft.answer):
+            assert not re.search(rf"\b{re.escape(word.lower())}\b", rest), draft.stem
+
+
+def test_at_most_one_cloze_per_sentence():
+    keys = [s.key for s, _ in run(ClozeGenerator())]
+    assert len(keys) == len(set(keys))
+
+
+def test_alternatives_are_the_entitys_names_and_tags_name_source_and_answer():
+    _, context = corpus(SAMPLE)
+    for sentence, draft in run(ClozeGenerator()):
+        assert draft.tags[:2] == [f"source:{sentence.document}", "type:cloze"]
+        assert draft.explanation == f'The source says: "{sentence.text}"'
+        assert draft.answer not in draft.alternatives
+        if draft.alternatives:
+            entity = context.entities[draft.tags[2].removeprefix("entity:")]
+            assert set(draft.alternatives) <= {entity.canonical, *entity.aliases}
+        assert 0.5 <= draft.score <= 1
+
+
+def test_a_quotation_is_attributed_to_its_speaker():
+    sentences, context = corpus(SAMPLE)
+    generator = ClozeGenerator()
+    sentence, draft = run(generator)[0]
+    quoted = dataclasses.replace(sentence, quoted_by="Khrushchev")
+    (again,) = generator.generate(quoted, context)
+    assert again.stem.startswith("According to Khrushchev, ")
+    assert again.answer == draft.answer

@@ -1,0 +1,102 @@
+"""Ranking on real corpus sentences: what makes a sentence and an answer worth asking about."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from quizapp.generators.base import Draft
+from quizapp.generators.cloze import ClozeGenerator
+from quizapp.generators.multiple_choice import MultipleChoiceGenerator
+from quizapp.generators.ranking import (
+    answer_salience,
+    answer_spans,
+    attribution,
+    is_self_contained,
+    length_score,
+    limit_per_entity,
+    sentence_quality,
+)
+from quizapp.generators.true_false import TrueFalseGenerator
+from tests.generator_fixtures import SAMPLE, corpus
+
+DOCS = SAMPLE
+GENERATORS = (ClozeGenerator(), MultipleChoiceGenerator(), TrueFalseGenerator())
+
+
+def _sentence(start: str):
+    sentences, context = corpus(DOCS)
+    return next(s for s in sentences if s.text.startswith(start)), context
+
+
+def test_captions_and_attributions_yield_nothing():
+    sentences, context = corpus(DOCS)
+    captions = [s for s in sentences if s.kind in ("caption", "attribution")]
+    assert len(captions) >= 3
+    for sentence in captions:
+        assert sentence_quality(sentence) == 0
+        assert not [d for g in GENERATORS for d in g.generate(sentence, context)]
+
+
+def test_a_caption_is_dropped_even_when_its_text_reads_well():
+    sentence, context = _sentence("Trotsky (left) was assassinated")
+    assert sentence_quality(dataclasses.replace(sentence, kind="body")) > 0
+    assert sentence_quality(sentence) == 0
+
+
+def test_dangling_pronoun_sentences_are_dropped():
+    sentences, context = corpus(DOCS)
+    dangling = [s for s in sentences if s.text.split()[0] in ("He", "This", "It", "They")]
+    assert len(dangling) >= 50
+    for sentence in dangling:
+        assert not is_self_contained(sentence)
+        assert not [d for g in GENERATORS for d in g.generate(sentence, context)]
+
+
+def test_a_pronoun_whose_referent_is_in_the_sentence_is_fine():
+    assert is_self_contained(_sentence("The assassination of Sergei Kirov")[0])
+    assert is_self_contained(_sentence("When Lenin was on his deathbed, he")[0])
+    assert not is_self_contained(_sentence("This is very mild")[0])
+    assert not is_self_contained(_sentence("But I dare say")[0])  # the author's "I", "we"
+
+
+def test_length_prefers_eight_to_forty_five_words():
+    assert length_score(4) == 0 and length_score(80) == 0
+    assert length_score(20) == 1 > length_score(60) > 0
+
+
+def test_answers_are_salient_spans_never_pronouns():
+    sentences, context = corpus(DOCS)
+    for sentence in sentences[:400]:
+        for mention in sentence.mentions:
+            inside = [t for t in sentence.tokens if mention.start <= t.start < mention.end]
+            if all(t.pos == "PRON" for t in inside):
+                assert answer_salience(mention, sentence, context) == 0
+        spans = answer_spans(sentence, context)
+        assert [s.salience for s in spans] == sorted((s.salience for s in spans), reverse=True)
+        assert all(sentence.text[s.start : s.end] == s.text for s in spans)
+
+
+def test_attribution_names_a_speaker_or_the_author_of_an_opinion():
+    sentence, _ = _sentence("The assassination of Sergei Kirov")
+    assert attribution(sentence) == ""
+    assert attribution(dataclasses.replace(sentence, quoted_by="Lenin")) == "According to Lenin, "
+    opinion = dataclasses.replace(sentence, text=sentence.text.replace("provided", "must provide"))
+    assert (
+        attribution(dataclasses.replace(opinion, author="Victor Serge")) == "According to Serge, "
+    )
+    assert attribution(dataclasses.replace(opinion, author="Unattributed")) is None
+
+
+def test_one_entity_answers_a_limited_number_of_items():
+    drafts = [
+        Draft("cloze", f"s{i}", "Stalin", [], "cloze", "1", tags=["entity:person:stalin"], score=i)
+        for i in range(20)
+    ]
+    kept = limit_per_entity(drafts, cap=5)
+    assert [d.score for d in kept] == [19, 18, 17, 16, 15]
+
+
+def test_a_sentence_yields_at_most_one_item_per_generator():
+    sentences, context = corpus(DOCS)
+    for sentence in sentences[:600]:
+        assert all(len(g.generate(sentence, context)) <= 1 for g in GENERATORS)
