@@ -1,0 +1,69 @@
+"""The true/false generator on real corpus sentences: true as stated, false by one swap."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from quizapp.generators.distractors import squeeze
+from quizapp.generators.ranking import OPINION
+from quizapp.generators.true_false import NEGATION, TrueFalseGenerator
+from tests.generator_fixtures import SAMPLE, corpus, run, states, swapped_value
+
+PREFIX = "True or false: "
+
+
+def test_statements_are_true_and_false_about_half_each():
+    drafts = [d for _, d in run(TrueFalseGenerator())]
+    assert len(drafts) >= 60
+    falses = sum(d.answer == "False" for d in drafts)
+    assert 0.25 * len(drafts) <= falses <= 0.6 * len(drafts)
+
+
+def test_payload_answer_and_stem_agree():
+    for sentence, draft in run(TrueFalseGenerator()):
+        assert set(draft.payload) == {"statement", "truth", "original"}
+        assert draft.answer == ("True" if draft.payload["truth"] else "False")
+        assert draft.stem == PREFIX + draft.payload["statement"]
+        assert draft.payload["original"] == sentence.text
+        assert draft.citations[0].sentence_key == sentence.key
+
+
+def test_a_true_statement_is_the_sentence_and_cites_its_key_fact():
+    for sentence, draft in run(TrueFalseGenerator()):
+        if draft.payload["truth"]:
+            assert states(draft.payload["statement"], sentence.text)
+            citation = draft.citations[0]
+            assert any(m.start <= citation.start < citation.end <= m.end for m in sentence.mentions)
+
+
+def test_a_false_statement_differs_by_exactly_the_swapped_span():
+    drafts = [(s, d) for s, d in run(TrueFalseGenerator()) if not d.payload["truth"]]
+    assert drafts
+    for sentence, draft in drafts:
+        citation = draft.citations[0]
+        before, after = sentence.text[: citation.start], sentence.text[citation.end :]
+        original = sentence.text[citation.start : citation.end]
+        swapped = swapped_value(draft.payload["statement"], before, after)
+        assert swapped, draft.payload["statement"]
+        assert squeeze(swapped) not in squeeze(sentence.text)
+        assert squeeze(swapped) != squeeze(original)
+        assert swapped.lower() not in sentence.text.lower()
+
+
+def test_a_negated_sentence_never_yields_a_false_statement():
+    for sentence, draft in run(TrueFalseGenerator()):
+        if NEGATION.search(sentence.text.lower()):
+            assert draft.answer == "True"
+
+
+def test_a_quotation_or_opinion_is_attributed():
+    sentences, context = corpus(SAMPLE)
+    generator = TrueFalseGenerator()
+    sentence, _ = run(generator)[0]
+    (quoted,) = generator.generate(dataclasses.replace(sentence, quoted_by="Beria"), context)
+    assert quoted.stem.startswith(PREFIX + "According to Beria, ")
+    opinions = [(s, d) for s, d in run(generator) if OPINION.search(s.text)]
+    assert opinions
+    for sentence, draft in opinions:
+        assert draft.stem.startswith(f"{PREFIX}According to {sentence.author.split()[-1]}, ")
+        assert sentence.author != "Unattributed"  # an opinion nobody signed yields nothing
