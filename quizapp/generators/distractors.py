@@ -148,7 +148,7 @@ def _looks_like(text: str) -> str | None:
     last = text.split()[-1].lower() if text.split() else ""
     if re.search(r"(ov|ev|in|sky|ski|ich|vich|enko|idze|adze|yan)$", last) and len(last) > 4:
         return None if last in PLACE_LIKE_PERSON else "person"
-    if re.search(r"(sk|grad|burg|pol)$", last):
+    if re.search(r"(sk|grad|gorod|burg|pol)$", last):
         return "place"
     return None
 

@@ -27,6 +27,7 @@ DANGLING = {
 FIRST_PERSON = {"i", "we", "us", "our", "ours", "my", "me", "ourselves", "myself"}
 DEMONSTRATIVE = {"this", "that", "these", "those"}
 OBJECT = {"him", "her", "them"}
+NOMINAL = {"nsubj", "nsubjpass", "dobj", "pobj", "attr"}
 PERSONAL = {"he", "she", "they", "him", "her", "them", "his", "their", "it", "its"}
 VAGUE_PHRASES = re.compile(
     r"\b(the (latter|former|same|above|following)|the party|this (man|party|period|time)"
@@ -91,7 +92,8 @@ def is_self_contained(sentence: TaggedSentence) -> bool:
             return False
         if low in OBJECT and token.tag == "PRP":
             return False  # "came with him": rarely the sentence's own subject
-        if low in DEMONSTRATIVE and token.tag == "DT" and not _restricted(sentence, token):
+        pointing = token.tag == "DT" or (token.tag != "WDT" and token.dep in NOMINAL)
+        if low in DEMONSTRATIVE and pointing and not _restricted(sentence, token):
             return False  # "this decree", "following that": the referent is elsewhere
     return True
 
@@ -112,6 +114,8 @@ def is_well_formed(sentence: TaggedSentence) -> bool:
     previous = (sentence.previous or ".").rstrip().rstrip(QUOTES + "’)")
     if previous[-1:] not in (".", "!", "?", ":"):
         return False  # the tail of a sentence the segmenter cut
+    if re.search(r"(\. ?){3}\W*$", text):
+        return False  # ends in an ellipsis: an excerpt cut short
     if text.count("(") != text.count(")") or text.count("[") != text.count("]"):
         return False
     straight = text.count('"') % 2 == 0
@@ -237,7 +241,7 @@ def answer_salience(mention: Mention, sentence: TaggedSentence, context: Context
         return 0.0  # "that year", "the same day": no date to learn
     if mention.type == "number" and not is_count(text):
         return 0.0
-    if mention.type in NAMED and not _proper_name(text, inside):
+    if mention.type in NAMED and not _proper_name(text, inside, sentence):
         return 0.0
     if " " not in text and text.lower() in common_words(context):
         return 0.0  # "Tsar", "State": a generic noun with a capital
@@ -249,8 +253,14 @@ def answer_salience(mention: Mention, sentence: TaggedSentence, context: Context
     return score / (1.0 + 0.05 * math.log1p(count))
 
 
-def _proper_name(text: str, inside: list) -> bool:
-    """A whole name: capitalised, proper nouns, no dangling "of"/"and", not two names."""
+def _proper_name(text: str, inside: list, sentence: TaggedSentence) -> bool:
+    """A whole name: capitalised, proper nouns, no dangling "of"/"and", not two names,
+    not half a name ("Katya Kh.", "the Bolshevik [Opposition]")."""
+    after = sentence.tokens[inside[-1].i + 1 : inside[-1].i + 2]
+    if after and after[0].pos == "PROPN" and after[0].text[:1].isupper():
+        return False
+    if len(text.split()) > 1 and len(text.split()[-1]) <= 2:
+        return False
     if not text[:1].isupper() or re.search(r"\b(and|or)\b|\s(of|the|for)$", text):
         return False
     if re.search(r"(iks|ists|ites|ians|ards|ers|isms?)$", text):
