@@ -116,7 +116,9 @@ def _plausible_name(cand: Candidate, answer: str, type_: str, context: Context) 
     if not tokens or re.search(r"\d", cand.text) or len(tokens) > 6:
         return False
     if type_ == "term":
-        return True
+        ending = r"(ism|ist|ists|ian|ians)$"
+        same_case = cand.text[:1].isupper() == answer[:1].isupper()
+        return same_case and bool(re.search(ending, cand.text)) == bool(re.search(ending, answer))
     if not cand.proper or cand.count < 2 or _acronym(cand.text) != _acronym(answer):
         return False
     if type_ in ("person", "place") and re.search(

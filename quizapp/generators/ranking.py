@@ -27,6 +27,7 @@ DANGLING = {
 FIRST_PERSON = {"i", "we", "us", "our", "ours", "my", "me", "ourselves", "myself"}
 DEMONSTRATIVE = {"this", "that", "these", "those"}
 OBJECT = {"him", "her", "them"}
+HUMAN = {"he", "she", "him", "her", "his", "hers"}
 NOMINAL = {"nsubj", "nsubjpass", "dobj", "pobj", "attr"}
 PERSONAL = {"he", "she", "they", "him", "her", "them", "his", "their", "it", "its"}
 VAGUE_PHRASES = re.compile(
@@ -84,11 +85,12 @@ def is_self_contained(sentence: TaggedSentence) -> bool:
     lowered = [t.text.lower() for t in sentence.tokens]
     if FIRST_PERSON & set(lowered) or VAGUE_PHRASES.search(sentence.text):
         return False
-    named = [m.start for m in sentence.mentions if m.type in ("person", "organization", "place")]
-    first_named = min(named, default=len(sentence.text) + 1)
+    people = [m.start for m in sentence.mentions if m.type == "person"]
+    named = people + [m.start for m in sentence.mentions if m.type in ("organization", "place")]
     for token in sentence.tokens:
         low = token.text.lower()
-        if low in PERSONAL and token.pos == "PRON" and token.start < first_named:
+        referents = people if low in HUMAN else named
+        if low in PERSONAL and token.pos == "PRON" and token.start < min(referents, default=1e9):
             return False
         if low in OBJECT and token.tag == "PRP":
             return False  # "came with him": rarely the sentence's own subject
