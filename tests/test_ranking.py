@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from quizapp.generators.base import Draft
+from quizapp.generators.base import Context, Draft
 from quizapp.generators.cloze import ClozeGenerator
 from quizapp.generators.multiple_choice import MultipleChoiceGenerator
 from quizapp.generators.ranking import (
@@ -17,6 +17,7 @@ from quizapp.generators.ranking import (
     sentence_quality,
 )
 from quizapp.generators.true_false import TrueFalseGenerator
+from quizapp.tagging.types import Entity
 from tests.generator_fixtures import SAMPLE, corpus
 
 DOCS = SAMPLE
@@ -92,8 +93,13 @@ def test_one_entity_answers_a_limited_number_of_items():
         Draft("cloze", f"s{i}", "Stalin", [], "cloze", "1", tags=["entity:person:stalin"], score=i)
         for i in range(20)
     ]
-    kept = limit_per_entity(drafts, cap=5)
+    stalin = Entity("person:stalin", "Joseph Stalin", "person", ("Stalin",))
+    context = Context(entities={stalin.key: stalin})
+    kept = limit_per_entity(drafts, context, cap=5)
     assert [d.score for d in kept] == [19, 18, 17, 16, 15]
+    # an entity merely named in the sentence, not the answer, does not count
+    dates = [dataclasses.replace(d, answer="1924") for d in drafts]
+    assert len(limit_per_entity(dates, context, cap=5)) == 20
 
 
 def test_a_sentence_yields_at_most_one_item_per_generator():

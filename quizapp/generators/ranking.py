@@ -13,6 +13,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from quizapp.checking.normalize import normalize_answer
 from quizapp.generators.base import Context, Draft
 from quizapp.generators.values import common_words, is_count
 from quizapp.tagging.types import Mention, TaggedSentence
@@ -289,12 +290,32 @@ def item_score(sentence: TaggedSentence, span: Span) -> float:
     return round(sentence_quality(sentence) * span.salience, 3)
 
 
-def limit_per_entity(drafts: list[Draft], cap: int = MAX_PER_ENTITY) -> list[Draft]:
-    """Keep at most `cap` drafts per answering entity, the best-scoring first."""
+def limit_per_entity(
+    drafts: list[Draft], context: Context, cap: int = MAX_PER_ENTITY
+) -> list[Draft]:
+    """Keep at most `cap` drafts answered by one entity, the best-scoring first.
+
+    Only an entity that is the answer counts (the key names it, or one of its aliases);
+    true/false statements, chronologies and items answered by a date or number are kept.
+    """
     kept, seen = [], {}
     for draft in sorted(drafts, key=lambda d: -d.score):
-        key = next((t for t in draft.tags if t.startswith("entity:")), draft.answer)
-        if seen.get(key, 0) < cap:
+        key = answering_entity(draft, context)
+        if key is None:
+            kept.append(draft)
+        elif seen.get(key, 0) < cap:
             seen[key] = seen.get(key, 0) + 1
             kept.append(draft)
     return kept
+
+
+def answering_entity(draft: Draft, context: Context) -> str | None:
+    """The entity key whose name or alias is the draft's answer, if any."""
+    answer = normalize_answer(draft.answer)
+    for tag in draft.tags:
+        if not tag.startswith("entity:"):
+            continue
+        entity = context.entities.get(tag.split(":", 1)[1])
+        if entity and answer in {normalize_answer(n) for n in (entity.canonical, *entity.aliases)}:
+            return entity.key
+    return None

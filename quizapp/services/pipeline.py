@@ -18,6 +18,8 @@ from sqlalchemy import select
 from quizapp.checking.citations import SentenceState
 from quizapp.extensions import db
 from quizapp.generators import registry
+from quizapp.generators.base import Context, Draft
+from quizapp.generators.ranking import limit_per_entity
 from quizapp.models import Document
 from quizapp.services.bank import store_drafts
 from quizapp.services.drafting import draft_documents
@@ -67,7 +69,7 @@ def generate(
     for sentence in tagging.sentences:
         if sentence.document in by_document:
             by_document[sentence.document].append(sentence)
-    drafts = draft_documents(by_document, context, names, workers)
+    drafts = limit_per_entity_across(draft_documents(by_document, context, names, workers), context)
     states = {s.key: state_of_tagged(s) for s in tagging.sentences}
     clusters = {s.key: s.cluster for s in tagging.sentences}
     ids = {d.slug: d.id for d in documents}
@@ -83,6 +85,15 @@ def generate(
             db.session.rollback()
             raise
     return report
+
+
+def limit_per_entity_across(
+    drafts: dict[str, list[Draft]], context: Context
+) -> dict[str, list[Draft]]:
+    """Cap how many items one entity answers across the whole run, keeping the best."""
+    everything = [d for ds in drafts.values() for d in ds]
+    kept = {id(d) for d in limit_per_entity(everything, context)}
+    return {slug: [d for d in ds if id(d) in kept] for slug, ds in drafts.items()}
 
 
 def load_glossary_if_any():
