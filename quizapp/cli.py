@@ -14,7 +14,6 @@ from flask import Flask, current_app
 from flask.cli import AppGroup, FlaskGroup, with_appcontext
 
 from quizapp.ingest.collect import collect_sources
-from quizapp.ingest.load import SourceError, read_source
 from quizapp.ingest.segment import ModelMissing
 
 
@@ -29,34 +28,42 @@ def register_commands(app: Flask) -> None:
 
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Processes analysing texts in parallel.")
 @with_appcontext
-def ingest_command(paths: tuple[str, ...]) -> None:
+def ingest_command(paths: tuple[str, ...], workers: int) -> None:
     """Ingest text files, or folders of them (with their manifest.toml)."""
-    from quizapp.services.corpus import ingest_source
+    from quizapp.services.ingest_batch import ingest_many
 
     sources, errors = collect_sources(list(paths))
     for error in errors:
         click.echo(f"error: {error}", err=True)
-    model = current_app.config["SPACY_MODEL"]
+    outcomes = ingest_many(sources, current_app.config["SPACY_MODEL"],
+                           current_app.config["MAX_SOURCE_BYTES"], workers)
+    try:
+        finished = list(_with_progress(outcomes, len(sources), "ingesting"))
+    except ModelMissing as exc:
+        raise click.ClickException(str(exc)) from exc
     failed = len(errors)
-    for path, meta in sources:
-        try:
-            source = read_source(path, current_app.config["MAX_SOURCE_BYTES"])
-            with click.progressbar(length=1000, label=f"{meta.slug:<36}", file=sys.stderr) as bar:
-                report = ingest_source(
-                    source, meta, model, lambda share: bar.update(int(share * 1000) - bar.pos)
-                )
-        except SourceError as exc:
+    for outcome in finished:
+        if outcome.error is not None:
             failed += 1
-            click.echo(f"error: {exc}", err=True)
+            click.echo(f"error: {outcome.error}", err=True)
             continue
-        except ModelMissing as exc:
-            raise click.ClickException(str(exc)) from exc
-        for warning in report.warnings:
+        for warning in outcome.report.warnings:
             click.echo(f"warning: {warning}", err=True)
-        click.echo(_describe(report))
+        click.echo(_describe(outcome.report))
     if failed:
         raise click.ClickException(f"{failed} path(s) not ingested; see the errors above")
+
+
+def _with_progress(items, length: int, label: str):
+    """Yield `items`, drawing a progress bar on a terminal (and nothing elsewhere)."""
+    if not sys.stderr.isatty():
+        yield from items
+        return
+    with click.progressbar(items, length=length, label=label, file=sys.stderr) as bar:
+        yield from bar
 
 
 def _describe(report) -> str:

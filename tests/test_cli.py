@@ -161,3 +161,21 @@ def test_the_commands_are_reachable_through_flask_and_quizapp():
         output = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=True)
         for name in ("ingest", "corpus", "eval", "db"):
             assert name in output.stdout
+
+
+def test_parallel_ingest_stores_what_a_serial_one_does(runner, tmp_path):
+    from quizapp.models import Sentence
+
+    first = tmp_path / "a.txt"
+    first.write_text(GOOD + "\nThe GPU replaced the Cheka in 1922, and Dzerzhinsky stayed at its head.\n")
+    second = tmp_path / "b.txt"
+    second.write_text(GOOD.replace("Cheka", "“Cheka”") + "\nThe GPU replaced the Cheka in 1922, and Dzerzhinsky stayed at its head.\n")
+    result = runner.invoke(args=["ingest", "--workers", "2", str(first), str(second)])
+    assert result.exit_code == 0, result.output
+    assert "b: created" in result.output and "a second witness of a" in result.output
+    parallel = sorted(db.session.scalars(select(Sentence.key)))
+    for table in ("sentence", "footnote", "passage", "section", "document"):
+        db.session.execute(db.text(f"DELETE FROM {table}"))
+    db.session.commit()
+    assert runner.invoke(args=["ingest", str(first), str(second)]).exit_code == 0
+    assert sorted(db.session.scalars(select(Sentence.key))) == parallel

@@ -34,24 +34,36 @@ class IngestReport:
     warnings: list[str] = field(default_factory=list)
 
 
+def is_current(source: SourceText, meta: DocumentMeta, model: str) -> bool:
+    """True when `meta.slug` is stored from this very text by this very pipeline."""
+    document = db.session.scalar(select(Document).where(Document.slug == meta.slug))
+    return (
+        document is not None
+        and document.checksum == source.checksum
+        and document.pipeline == pipeline_version(model)
+    )
+
+
 def ingest_source(
     source: SourceText,
     meta: DocumentMeta,
     model: str,
     progress: Callable[[float], None] | None = None,
+    prepared: PreparedDocument | None = None,
 ) -> IngestReport:
-    """Store one source under `meta.slug` in one transaction; unchanged sources cost nothing."""
+    """Store one source under `meta.slug` in one transaction; unchanged sources cost nothing.
+
+    `prepared` is the source already run through ingest's pure stages (by a worker
+    process); without it they run here.
+    """
     document = db.session.scalar(select(Document).where(Document.slug == meta.slug))
     pipeline = pipeline_version(model)
-    if (
-        document is not None
-        and document.checksum == source.checksum
-        and document.pipeline == pipeline
-    ):
+    if is_current(source, meta, model):
         _update_metadata(document, meta)
         db.session.commit()
         return IngestReport(meta.slug, "unchanged", sentences=_active_sentences(document))
-    prepared = prepare_document(source.text, meta.slug, model, progress)
+    if prepared is None:
+        prepared = prepare_document(source.text, meta.slug, model, progress)
     if not any(any(ch.isalpha() for ch in s.text) for s in prepared.sentences):
         raise SourceError(source.path, "no sentences found: the file has no running text")
     try:
