@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 
 import click
 from flask import Flask, current_app
@@ -28,8 +29,13 @@ def register_commands(app: Flask) -> None:
 
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Processes analysing texts in parallel.")
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Processes analysing texts in parallel.",
+)
 @with_appcontext
 def ingest_command(paths: tuple[str, ...], workers: int) -> None:
     """Ingest text files, or folders of them (with their manifest.toml)."""
@@ -38,8 +44,9 @@ def ingest_command(paths: tuple[str, ...], workers: int) -> None:
     sources, errors = collect_sources(list(paths))
     for error in errors:
         click.echo(f"error: {error}", err=True)
-    outcomes = ingest_many(sources, current_app.config["SPACY_MODEL"],
-                           current_app.config["MAX_SOURCE_BYTES"], workers)
+    outcomes = ingest_many(
+        sources, current_app.config["SPACY_MODEL"], current_app.config["MAX_SOURCE_BYTES"], workers
+    )
     try:
         finished = list(_with_progress(outcomes, len(sources), "ingesting"))
     except ModelMissing as exc:
@@ -64,6 +71,16 @@ def _with_progress(items, length: int, label: str):
         return
     with click.progressbar(items, length=length, label=label, file=sys.stderr) as bar:
         yield from bar
+
+
+@contextmanager
+def _stage_bar(label: str):
+    """A progress bar on a terminal, advanced by (done, total) calls; silent elsewhere."""
+    if not sys.stderr.isatty():
+        yield lambda done, total: None
+        return
+    with click.progressbar(length=100, label=label, file=sys.stderr) as bar:
+        yield lambda done, total: bar.update(int(100 * done / max(total, 1)) - bar.pos)
 
 
 def _describe(report) -> str:
@@ -190,22 +207,26 @@ def _check_claims(path: str, as_json: bool) -> None:
     type=click.IntRange(1, 64),
     help="Processes drafting in parallel.",
 )
+@click.option("--force", is_flag=True, help="Run even when nothing changed since the last run.")
 @with_appcontext
-def generate_command(sources: tuple[str, ...], only: str | None, workers: int) -> None:
+def generate_command(sources: tuple[str, ...], only: str | None, workers: int, force: bool) -> None:
     """Draft quiz items from the corpus; prints what was added by type and source."""
     from quizapp.generators import UnknownGenerator
     from quizapp.services.pipeline import UnknownSource, generate
     from quizapp.tagging.glossary import GlossaryError
 
     names = [n.strip() for n in only.split(",") if n.strip()] if only else None
-    with click.progressbar(length=1, label="tagging and drafting", file=sys.stderr) as bar:
+    with _stage_bar("generating") as advance:
         try:
-            report = generate(
-                list(sources) or None, names, workers, progress=lambda slug: bar.update(0)
-            )
+            report = generate(list(sources) or None, names, workers, progress=advance, force=force)
         except (UnknownGenerator, UnknownSource, GlossaryError) as exc:
             raise click.ClickException(str(exc)) from exc
-        bar.update(1)
+    if report.up_to_date:
+        click.echo(
+            "the bank is up to date with the corpus and glossary; nothing to draft "
+            "(--force drafts anyway)"
+        )
+        return
     for slug, counts in report.added.items():
         detail = ", ".join(f"{t} {n}" for t, n in sorted(counts.items())) or "nothing new"
         click.echo(f"{slug}: {detail}")

@@ -43,6 +43,9 @@ def test_generate_drafts_checked_items_and_is_idempotent(runner, tmp_path):
     assert all(v.verdict for v in versions) and all(v.number == 1 for v in versions)
     output = generate(runner)
     assert items() == first
+    assert "up to date" in output
+    output = generate(runner, "--force")
+    assert items() == first
     assert "added 0 items" in output
 
 
@@ -129,7 +132,7 @@ def test_two_workers_draft_what_one_does(app, runner, tmp_path):
     for table in ("item_tag", "citation", "item_version", "item"):
         db.session.execute(db.text(f"DELETE FROM {table}"))
     db.session.commit()
-    generate(runner, "--workers", "1")
+    generate(runner, "--workers", "1", "--force")
     assert set(db.session.scalars(select(Item.fingerprint))) == parallel
 
 

@@ -15,6 +15,7 @@ from tests.conftest import POSTGRES_URL
 
 TABLES = {
     "document",
+    "generation_mark",
     "section",
     "passage",
     "footnote",

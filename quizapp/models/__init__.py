@@ -1,6 +1,6 @@
 """Database models, one module per aggregate."""
 
-from quizapp.models.bank import CitationRecord, Item, ItemTag, ItemVersion
+from quizapp.models.bank import CitationRecord, GenerationMark, Item, ItemTag, ItemVersion
 from quizapp.models.corpus import Document, Footnote, Passage, Section, Sentence
 from quizapp.models.tagging import EntityRecord, MentionRecord
 
@@ -8,6 +8,7 @@ __all__ = [
     "CitationRecord",
     "Document",
     "EntityRecord",
+    "GenerationMark",
     "Footnote",
     "Item",
     "ItemTag",

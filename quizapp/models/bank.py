@@ -108,3 +108,13 @@ class ItemTag(db.Model):
     tag: Mapped[str] = mapped_column(String(200), index=True)
 
     item: Mapped[Item] = relationship(back_populates="tags")
+
+
+class GenerationMark(db.Model):
+    """What the last full generation run drafted from, so an unchanged corpus is skipped."""
+
+    __tablename__ = "generation_mark"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    signature: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)

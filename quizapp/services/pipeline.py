@@ -7,6 +7,7 @@ transaction of their own.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from quizapp.extensions import db
 from quizapp.generators import registry
 from quizapp.generators.base import Context, Draft
 from quizapp.generators.ranking import limit_per_entity
-from quizapp.models import Document
+from quizapp.models import Document, GenerationMark
 from quizapp.services.bank import store_drafts
 from quizapp.services.drafting import draft_documents
 from quizapp.services.sentence_rows import sentence_rows
@@ -37,6 +38,7 @@ class UnknownSource(ValueError):
 @dataclass
 class GenerationReport:
     added: dict[str, Counter] = field(default_factory=dict)  # source slug -> type -> count
+    up_to_date: bool = False  # nothing changed since the last full run, so nothing ran
 
     def by_type(self) -> Counter:
         total: Counter = Counter()
@@ -49,7 +51,8 @@ def generate(
     sources: list[str] | None = None,
     only: list[str] | None = None,
     workers: int = 1,
-    progress: Callable[[str], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    force: bool = False,
 ) -> GenerationReport:
     """Draft items for `sources` (all when None) with the generators `only` (all when None)."""
     names = only or sorted(registry())
@@ -61,7 +64,11 @@ def generate(
             raise UnknownGenerator(name, sorted(registry_names))
     documents = db.session.scalars(select(Document).order_by(Document.id)).all()
     chosen = _choose(documents, sources)
-    tagging = tag_sentences(sentence_rows(documents), load_glossary_if_any())
+    glossary = load_glossary_if_any()
+    signature = run_signature(documents, glossary, names) if not sources and not only else None
+    if signature and not force and _last_signature() == signature:
+        return GenerationReport(up_to_date=True)
+    tagging = tag_sentences(sentence_rows(documents), glossary)
     store_tagging(tagging)
     db.session.commit()
     context = build_context(tagging)
@@ -75,16 +82,35 @@ def generate(
     ids = {d.slug: d.id for d in documents}
     document_ids = {s.key: ids[s.document] for s in tagging.sentences}
     report = GenerationReport()
-    for slug, document_drafts in drafts.items():
-        if progress:
-            progress(slug)
+    advance = progress or (lambda done, total: None)
+    advance(1, len(drafts) + 1)  # tagging and drafting done; storing per source follows
+    for done, (slug, document_drafts) in enumerate(drafts.items(), start=2):
         try:
             report.added[slug] = store_drafts(document_drafts, states, clusters, document_ids)
             db.session.commit()
+            advance(done, len(drafts) + 1)
         except Exception:
             db.session.rollback()
             raise
+    if signature:
+        db.session.add(GenerationMark(signature=signature))
+        db.session.commit()
     return report
+
+
+def run_signature(documents: list[Document], glossary: list, names: list[str]) -> str:
+    """What a full run drafts from: the texts as stored, the glossary, the generators."""
+    generators = registry()
+    parts = [f"{d.slug}:{d.checksum}:{d.pipeline}" for d in documents]
+    parts += [repr(entity) for entity in glossary]
+    parts += [f"{n}@{getattr(generators[n], 'version', '?')}" for n in sorted(names)]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _last_signature() -> str | None:
+    return db.session.scalar(
+        select(GenerationMark.signature).order_by(GenerationMark.id.desc()).limit(1)
+    )
 
 
 def limit_per_entity_across(
