@@ -18,11 +18,12 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
-# Migrate, ingest the shipped corpus (unchanged texts are skipped in well under a second)
-# and serve on 127.0.0.1 only.
+# Migrate, ingest the shipped corpus and draft its question bank (unchanged texts and an
+# unchanged bank are skipped in a second or two) and serve on 127.0.0.1 only.
 run: setup
 	$(BIN)/quizapp db upgrade
-	$(BIN)/quizapp ingest corpus/
+	$(BIN)/quizapp ingest --workers 2 corpus/
+	$(BIN)/quizapp generate --workers 2
 	$(BIN)/quizapp run --host $(HOST) --port $(PORT)
 
 # The whole suite on SQLite. Browser tests need Debian's Chromium and PostgreSQL tests
@@ -40,7 +41,7 @@ format: setup
 	$(BIN)/ruff format quizapp tests bench
 
 bench: setup
-	$(BIN)/python bench/ingest.py
+	cd bench && ../$(BIN)/python ingest.py --quick && ../$(BIN)/python pipeline.py
 
 # Chromium for the browser tests, from Debian's packages (needs root).
 browser-deps:
