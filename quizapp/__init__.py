@@ -31,6 +31,10 @@ def create_app(config: object | None = None) -> Flask:
     app.register_blueprint(errors_bp)
     app.register_blueprint(sources_bp)
 
+    from quizapp import observability
+
+    observability.init_app(app)
+
     from quizapp.cli import register_commands
 
     register_commands(app)

@@ -25,6 +25,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(check_command)
     app.cli.add_command(generate_command)
     app.cli.add_command(bank_group)
+    app.cli.add_command(serve_command)
 
 
 @click.command("ingest")
@@ -297,3 +298,24 @@ def eval_sample_command(count: int, seed: int, out: str | None) -> None:
         click.echo(f"wrote {out}")
     else:
         click.echo(text)
+
+
+@click.command("serve")
+@click.option("--prod", is_flag=True, help="Serve with gunicorn and gunicorn.conf.py.")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+def serve_command(prod: bool, host: str, port: int) -> None:
+    """Serve the app: Flask's server by default, gunicorn's workers with --prod."""
+    if not prod:
+        from quizapp import create_app
+
+        create_app().run(host=host, port=port)
+        return
+    import os
+    import shutil
+    from pathlib import Path
+
+    gunicorn = shutil.which("gunicorn") or str(Path(sys.executable).parent / "gunicorn")
+    config = Path(__file__).resolve().parent.parent / "gunicorn.conf.py"
+    os.environ.setdefault("QUIZAPP_BIND", f"{host}:{port}")
+    os.execv(gunicorn, [gunicorn, "-c", str(config), "quizapp:create_app()"])

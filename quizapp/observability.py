@@ -1,0 +1,97 @@
+"""Request ids, structured logs, security headers and the health check.
+
+Every request gets an id (the caller's X-Request-ID, or a new one) that is logged with
+each line and returned in the response, so one request can be followed across several
+app servers. Logs are JSON lines on stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+import uuid
+
+from flask import Blueprint, Flask, g, has_request_context, jsonify, request
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
+from quizapp.extensions import db
+
+bp = Blueprint("observability", __name__)
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per log line, with the request id when there is a request."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        if has_request_context():
+            entry["request_id"] = getattr(g, "request_id", None)
+        for name in ("method", "path", "status", "duration_ms"):
+            if hasattr(record, name):
+                entry[name] = getattr(record, name)
+        if record.exc_info:
+            entry["error"] = self.formatException(record.exc_info)
+        return json.dumps(entry)
+
+
+def init_app(app: Flask) -> None:
+    """Install request ids, access logs, security headers and /healthz."""
+    if not app.testing:
+        handler = logging.StreamHandler()
+        handler.setFormatter(JsonFormatter())
+        app.logger.handlers = [handler]
+        app.logger.setLevel(logging.INFO)
+    app.before_request(_start)
+    app.after_request(_finish)
+    app.register_blueprint(bp)
+
+
+def _start() -> None:
+    supplied = request.headers.get("X-Request-ID", "")
+    g.request_id = (
+        supplied if 0 < len(supplied) <= 64 and supplied.isprintable() else (uuid.uuid4().hex)
+    )
+    g.started = time.perf_counter()
+
+
+def _finish(response):
+    response.headers["X-Request-ID"] = g.get("request_id", "")
+    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["X-Frame-Options"] = "DENY"
+    response.headers["Referrer-Policy"] = "same-origin"
+    from flask import current_app
+
+    duration = (time.perf_counter() - g.get("started", time.perf_counter())) * 1000
+    current_app.logger.info(
+        "request",
+        extra={
+            "method": request.method,
+            "path": request.path,
+            "status": response.status_code,
+            "duration_ms": round(duration, 1),
+        },
+    )
+    return response
+
+
+@bp.get("/healthz")
+def healthz():
+    """200 when the app can query its database, 503 with the reason when it cannot."""
+    try:
+        db.session.execute(text("SELECT 1"))
+    except SQLAlchemyError:
+        db.session.rollback()
+        return jsonify(status="error", database="unreachable"), 503
+    return jsonify(status="ok", database="ok")
