@@ -24,6 +24,7 @@ run: setup
 	$(BIN)/quizapp db upgrade
 	$(BIN)/quizapp ingest --workers 2 corpus/
 	$(BIN)/quizapp generate --workers 2
+	$(BIN)/quizapp users demo
 	$(BIN)/quizapp run --host $(HOST) --port $(PORT)
 
 # The whole suite on SQLite. Browser tests need Debian's Chromium and PostgreSQL tests

@@ -9,7 +9,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from quizapp.config import Config
-from quizapp.extensions import db, migrate
+from quizapp.extensions import csrf, db, limiter, login_manager, migrate
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -23,12 +23,17 @@ def create_app(config: object | None = None) -> Flask:
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    limiter.init_app(app)
 
     from quizapp import models  # noqa: F401  (register the tables with the metadata)
+    from quizapp.auth import bp as auth_bp
     from quizapp.errors import bp as errors_bp
     from quizapp.sources import bp as sources_bp
 
     app.register_blueprint(errors_bp)
+    app.register_blueprint(auth_bp)
     app.register_blueprint(sources_bp)
 
     from quizapp import observability
@@ -46,6 +51,13 @@ def create_app(config: object | None = None) -> Flask:
         return redirect(url_for("sources.index"))
 
     return app
+
+
+@login_manager.user_loader
+def _load_user(user_id: str):
+    from quizapp.models import User
+
+    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
 
 
 @event.listens_for(Engine, "connect")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from contextlib import contextmanager
+from pathlib import Path
 
 import click
 from flask import Flask, current_app
@@ -26,6 +27,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(generate_command)
     app.cli.add_command(bank_group)
     app.cli.add_command(serve_command)
+    app.cli.add_command(users_group)
 
 
 @click.command("ingest")
@@ -313,9 +315,42 @@ def serve_command(prod: bool, host: str, port: int) -> None:
         return
     import os
     import shutil
-    from pathlib import Path
 
     gunicorn = shutil.which("gunicorn") or str(Path(sys.executable).parent / "gunicorn")
     config = Path(__file__).resolve().parent.parent / "gunicorn.conf.py"
     os.environ.setdefault("QUIZAPP_BIND", f"{host}:{port}")
     os.execv(gunicorn, [gunicorn, "-c", str(config), "quizapp:create_app()"])
+
+
+@click.group("users", cls=AppGroup)
+def users_group() -> None:
+    """Manage accounts."""
+
+
+@users_group.command("create")
+@click.argument("email")
+@click.option("--role", type=click.Choice(["student", "instructor", "admin"]), required=True)
+@click.option(
+    "--password",
+    default=None,
+    help="At least 10 characters; one is generated and printed when omitted.",
+)
+def users_create_command(email: str, role: str, password: str | None) -> None:
+    """Create an account."""
+    from quizapp.services.users import AccountError, create_user
+
+    try:
+        user, chosen = create_user(email, role, password)
+    except AccountError as exc:
+        raise click.ClickException(str(exc)) from exc
+    line = f"created {user.role} {user.email}"
+    click.echo(line if password else f"{line} with password {chosen}")
+
+
+@users_group.command("demo")
+def users_demo_command() -> None:
+    """Make sure the demo instructor and student exist, and print how to sign in."""
+    from quizapp.services.demo import ensure_demo_accounts
+
+    for email, role, password in ensure_demo_accounts(Path(current_app.instance_path)):
+        click.echo(f"demo {role}: {email} / {password}")

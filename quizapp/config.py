@@ -57,6 +57,17 @@ class Config:
         self.GLOSSARY_PATH = Path(
             os.environ.get("QUIZAPP_GLOSSARY", PROJECT_ROOT / "corpus" / "glossary.yaml")
         )
+        self.OPEN_REGISTRATION = _flag("QUIZAPP_OPEN_REGISTRATION")
+        self.REDIS_URL = os.environ.get("QUIZAPP_REDIS_URL")
+        self.RATELIMIT_STORAGE_URI = self.REDIS_URL or "memory://"
+        self.LOGIN_RATE_LIMIT = os.environ.get("QUIZAPP_LOGIN_RATE_LIMIT", "10 per minute")
+        # Behind HTTPS the session cookie must never travel over plain HTTP.
+        self.SESSION_COOKIE_SECURE = _flag("QUIZAPP_HTTPS")
+        self.PREFERRED_URL_SCHEME = "https" if self.SESSION_COOKIE_SECURE else "http"
+
+
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes", "on")
 
 
 def engine_options(url: str) -> dict:
@@ -82,3 +93,8 @@ class TestingConfig(Config):
         self.SESSION_COOKIE_SAMESITE = "Lax"
         self.TESTING = True
         self.GLOSSARY_PATH = PROJECT_ROOT / "corpus" / "glossary.yaml"
+        self.OPEN_REGISTRATION = False
+        self.REDIS_URL = None
+        self.RATELIMIT_STORAGE_URI = "memory://"
+        self.LOGIN_RATE_LIMIT = "1000 per minute"
+        self.SESSION_COOKIE_SECURE = False

@@ -1,7 +1,11 @@
 """Flask extensions, created unbound and bound to the app in create_app."""
 
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
+from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
@@ -21,3 +25,10 @@ class Base(DeclarativeBase):
 
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
+login_manager = LoginManager()
+login_manager.login_view = "auth.login"
+login_manager.login_message = "Please sign in to see that page."
+csrf = CSRFProtect()
+# Counters live in Redis when QUIZAPP_REDIS_URL is set (shared by every app server),
+# in memory otherwise; see create_app.
+limiter = Limiter(key_func=get_remote_address, default_limits=[])

@@ -3,6 +3,7 @@
 from quizapp.models.bank import CitationRecord, GenerationMark, Item, ItemTag, ItemVersion
 from quizapp.models.corpus import Document, Footnote, Passage, Section, Sentence
 from quizapp.models.tagging import EntityRecord, MentionRecord
+from quizapp.models.user import User
 
 __all__ = [
     "CitationRecord",
@@ -17,4 +18,5 @@ __all__ = [
     "Passage",
     "Section",
     "Sentence",
+    "User",
 ]
