@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from quizapp.tagging.dates import find_dates, has_month, normalise_date
 from quizapp.tagging.glossary import entity_key
 from quizapp.tagging.numbers import find_numbers, number_value
+from quizapp.tagging.phrases import defining_phrases, quoted_phrases
 from quizapp.tagging.types import Entity
 
 # spaCy's OntoNotes labels -> our types. NORP ("Soviet", "German", "Bolsheviks") is mostly
@@ -29,6 +30,7 @@ LABELS = {
     "LAW": "term",
     "WORK_OF_ART": "term",
     "DATE": "date",
+    "TIME": "date",
     "CARDINAL": "number",
     "QUANTITY": "number",
     "PERCENT": "number",
@@ -74,6 +76,16 @@ GENERIC = {
     "Duce",
     "Führer",
 }
+# A length of time: "six days", "only forty-eight hours", "12 weeks".
+_COUNT_WORD = (
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen"
+    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?)"
+)
+DURATION = re.compile(
+    rf"(?:(?:only|some|about|nearly|almost|barely|over|just)\s+)?{_COUNT_WORD}"
+    r"\s+(?:seconds|minutes|hours|days|weeks|months|years)",
+    re.IGNORECASE,
+)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _PARTICLES = {"de", "da", "von", "van", "la", "le", "y", "del", "di", "der"}
 
@@ -144,8 +156,11 @@ def model_candidates(text: str, analysis: dict) -> list[Candidate]:
 def _model_candidate(text: str, start: int, end: int, type_: str) -> list[Candidate]:
     if type_ == "date":
         value = normalise_date(text[start:end])
+        if value is None and DURATION.fullmatch(text[start:end]):
+            value = number_value(text[start:end])  # "six days": a count of days
+            return [Candidate(start, end, "number", "model", 2, value=value)] if value else []
         if value is None and not has_month(text[start:end]):
-            return []  # "two years", "that day": durations and relative times
+            return []  # "that day", "two years later": relative times
         return [Candidate(start, end, "date", "model", 4 if value else 0, value=value)]
     if type_ == "number":
         value = number_value(text[start:end])
@@ -166,7 +181,7 @@ def counts_things(analysis: dict, end: int) -> bool:
 
 
 def rule_candidates(text: str, analysis: dict) -> list[Candidate]:
-    """Dates and digit numbers found by pattern."""
+    """Dates and digit numbers found by pattern; quoted and defining phrases (phrases.py)."""
     dates = [
         Candidate(s, e, "date", "rule", 3, value=normalise_date(text[s:e]))
         for s, e in find_dates(text)
@@ -176,7 +191,9 @@ def rule_candidates(text: str, analysis: dict) -> list[Candidate]:
         Candidate(s, e, "number", "rule", 1, value=number_value(text[s:e]))
         for s, e in find_numbers(text)
     ]
-    return dates + numbers
+    quoted = [Candidate(s, e, "term", "quote", 0) for s, e in quoted_phrases(text, analysis)]
+    phrases = [Candidate(s, e, "term", "phrase", 0) for s, e in defining_phrases(text, analysis)]
+    return dates + numbers + quoted + phrases
 
 
 def resolve(candidates: list[Candidate]) -> list[Candidate]:
@@ -209,12 +226,16 @@ def extend_glossary_people(
                 hit.start = before[0]
 
 
-def document_types(model: list[list[Candidate]]) -> dict[str, str]:
-    """Per cleaned name, the type the document's evidence supports.
+def document_types(
+    model: list[list[Candidate]], corpus: dict[str, Counter] | None = None
+) -> dict[str, str]:
+    """Per cleaned name, the type the evidence supports.
 
-    A name the model calls a person more often than anything else is a person; so is a
-    single word that is the last word of a multi-word person name in the document
-    (the model often tags Russian surnames as places or organisations).
+    The votes are the corpus's (evidence.corpus_votes: the model's labels and the words
+    around each occurrence) when given, else the document's model labels. A name with
+    as many person votes as any other is a person; so is a single word that is the last
+    word of a multi-word person name in the document (the model often tags Russian
+    surnames as places or organisations).
     """
     votes: dict[str, Counter] = {}
     surnames = set()
@@ -225,6 +246,7 @@ def document_types(model: list[list[Candidate]]) -> dict[str, str]:
                 surnames.add(cand.name.split()[-1])
     types = {}
     for name, counter in votes.items():
+        counter = (corpus or {}).get(name) or counter
         best, count = counter.most_common(1)[0]
         if counter["person"] and counter["person"] >= count:
             best = "person"
@@ -234,11 +256,36 @@ def document_types(model: list[list[Candidate]]) -> dict[str, str]:
     return types
 
 
+def surnames_of(model: list[list[Candidate]]) -> set[str]:
+    """The last words of the multi-word person names of a document ("Pilsudski")."""
+    return {
+        c.name.split()[-1]
+        for sentence in model
+        for c in sentence
+        if c.type == "person" and " " in c.name and c.name.split()[-1][:1].isupper()
+    }
+
+
+def surname_candidates(
+    analysis: dict, surnames: set[str], taken: list[Candidate]
+) -> list[Candidate]:
+    """A known surname standing alone that nothing else tagged, as a person."""
+    found = []
+    for row in analysis.get("tokens", []):
+        start, end = row[0], row[0] + len(row[1])
+        if row[4] != "PROPN" or row[1] not in surnames:
+            continue
+        if any(c.start < end and start < c.end for c in taken):
+            continue
+        found.append(Candidate(start, end, "person", "model", 3, name=row[1]))
+    return found
+
+
 def retype(sentence: list[Candidate], types: dict[str, str]) -> None:
     for cand in sentence:
         if cand.source == "model" and cand.type in (*NAMED, "norp") and cand.name in types:
             new = types[cand.name]
-            if new != cand.type and (new == "person" or cand.type != "person"):
+            if new != cand.type and (new in ("person", "place") or cand.type != "person"):
                 cand.type = new
 
 

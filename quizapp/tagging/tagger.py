@@ -23,7 +23,10 @@ from quizapp.tagging.entities import (
     resolve,
     retype,
     rule_candidates,
+    surname_candidates,
+    surnames_of,
 )
+from quizapp.tagging.evidence import corpus_votes
 from quizapp.tagging.glossary import GlossaryMatcher
 from quizapp.tagging.quotes import mark_quotations
 from quizapp.tagging.types import Entity, Mention, TaggedSentence, tokens_of
@@ -59,17 +62,26 @@ def tag_sentences(rows: list[SentenceRow], glossary: list[Entity]) -> TaggingRes
     """Tag every row: mentions with their spans, entity links, quotation marks."""
     matcher = GlossaryMatcher(glossary)
     entities = {e.key: e for e in glossary}
+    model = {row.key: model_candidates(row.text, row.analysis) for row in rows}
+    votes = corpus_votes(
+        [r.text for r in rows], [r.analysis for r in rows], [model[r.key] for r in rows]
+    )
     tagged: list[TaggedSentence] = []
     for _slug, group in groupby(rows, key=lambda r: r.document):
-        tagged.extend(_tag_document(list(group), matcher, entities))
+        tagged.extend(_tag_document(list(group), matcher, entities, model, votes))
     return TaggingResult(tagged, entities)
 
 
 def _tag_document(
-    rows: list[SentenceRow], matcher: GlossaryMatcher, entities: dict[str, Entity]
+    rows: list[SentenceRow],
+    matcher: GlossaryMatcher,
+    entities: dict[str, Entity],
+    found_by_key: dict[str, list[Candidate]],
+    votes: dict,
 ) -> list[TaggedSentence]:
-    model = [model_candidates(row.text, row.analysis) for row in rows]
-    types = document_types(model)
+    model = [found_by_key[row.key] for row in rows]
+    types = document_types(model, votes)
+    surnames = surnames_of(model)
     chosen = []
     for row, found in zip(rows, model, strict=True):
         retype(found, types)
@@ -78,6 +90,7 @@ def _tag_document(
             for s, e, key in matcher.find(row.text)
         ]
         extend_glossary_people(hits, found, row.analysis)
+        found = found + surname_candidates(row.analysis, surnames, hits + found)
         chosen.append(resolve(hits + found + rule_candidates(row.text, row.analysis)))
     link_document(chosen, entities)
     _complete_dates(rows, chosen)

@@ -69,7 +69,7 @@ class Mention:
     entity: str | None = None  # Entity.key for named things
     value: str | None = None  # dates: a sortable form ("1918-02-21", "1918-02", "1918",
     #                            "1920s", "1925~" for the mid-1920s); numbers: the digits
-    source: str = "model"  # glossary | model | rule
+    source: str = "model"  # glossary | model | rule | quote | phrase (tagging/phrases.py)
 
 
 @dataclass
