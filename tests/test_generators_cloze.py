@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from quizapp.generators.cloze import BLANK, ClozeGenerator
-from quizapp.generators.ranking import STOP
+from quizapp.generators.cloze import BLANK, MAX_SPANS, SECOND, ClozeGenerator
+from quizapp.generators.ranking import STOP, answer_spans
 from tests.generator_fixtures import SAMPLE, corpus, run, states
 
 PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "this"}
@@ -15,7 +15,7 @@ PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "thei
 def test_yields_drafts_on_the_corpus():
     drafts = run(ClozeGenerator())
     assert len(drafts) >= 60
-    assert all(d.type == "cloze" and d.generator == "cloze" and d.version == "1" for _, d in drafts)
+    assert all(d.type == "cloze" and d.generator == "cloze" and d.version == "2" for _, d in drafts)
 
 
 def test_never_blanks_a_pronoun_or_stop_word():
@@ -42,9 +42,25 @@ def test_the_rest_of_the_sentence_does_not_give_the_answer_away():
             assert not re.search(rf"\b{re.escape(word.lower())}\b", rest), draft.stem
 
 
-def test_at_most_one_cloze_per_sentence():
-    keys = [s.key for s, _ in run(ClozeGenerator())]
-    assert len(keys) == len(set(keys))
+def test_at_most_max_spans_clozes_per_sentence_on_distinct_spans():
+    by_sentence: dict[str, list] = {}
+    for sentence, draft in run(ClozeGenerator()):
+        by_sentence.setdefault(sentence.key, []).append(draft.citations[0])
+    assert any(len(spans) > 1 for spans in by_sentence.values())
+    for spans in by_sentence.values():
+        assert len(spans) <= MAX_SPANS
+        for a, b in zip(spans, spans[1:], strict=False):
+            assert a.end <= b.start or b.end <= a.start  # never overlapping
+
+
+def test_a_second_cloze_needs_a_salient_span_of_its_own():
+    sentences, context = corpus(SAMPLE)
+    for sentence in sentences:
+        spans = answer_spans(sentence, context)
+        drafts = ClozeGenerator().generate(sentence, context)
+        for draft in drafts[1:]:
+            span = next(s for s in spans if s.text == draft.answer)
+            assert span.salience >= SECOND
 
 
 def test_alternatives_are_the_entitys_names_and_tags_name_source_and_answer():
@@ -64,6 +80,6 @@ def test_a_quotation_is_attributed_to_its_speaker():
     generator = ClozeGenerator()
     sentence, draft = run(generator)[0]
     quoted = dataclasses.replace(sentence, quoted_by="Khrushchev")
-    (again,) = generator.generate(quoted, context)
+    again = generator.generate(quoted, context)[0]
     assert again.stem.startswith("According to Khrushchev, ")
     assert again.answer == draft.answer

@@ -99,3 +99,12 @@ def test_a_distractor_named_with_the_stems_entities_for_the_same_act_is_rejected
     assert also_true(kamenev, stem, smilga, context)
     rakovsky = next(c for c in candidates(stem, smilga, context) if c.text == "Rakovsky")
     assert not also_true(rakovsky, stem, smilga, context)
+
+
+def test_a_duration_gets_durations_of_the_same_unit_and_form():
+    from quizapp.generators.values import nearby_numbers, number_value, split_unit, word_number
+
+    assert split_unit("forty-eight hours") == ("forty-eight", "hour")
+    assert word_number("forty-eight") == 48 and number_value("six days") == (6.0, "word")
+    near = nearby_numbers(48.0, "word", "forty-eight")
+    assert "twenty-four" in near and all(word_number(n) for n in near)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from quizapp.generators.base import Context, Draft
-from quizapp.generators.cloze import ClozeGenerator
+from quizapp.generators.cloze import MAX_SPANS, ClozeGenerator
 from quizapp.generators.multiple_choice import MultipleChoiceGenerator
 from quizapp.generators.ranking import (
     answer_salience,
@@ -102,7 +102,35 @@ def test_one_entity_answers_a_limited_number_of_items():
     assert len(limit_per_entity(dates, context, cap=5)) == 20
 
 
-def test_a_sentence_yields_at_most_one_item_per_generator():
+def test_a_sentence_yields_at_most_a_few_items_per_generator():
     sentences, context = corpus(DOCS)
     for sentence in sentences[:600]:
-        assert all(len(g.generate(sentence, context)) <= 1 for g in GENERATORS)
+        drafts = [g.generate(sentence, context) for g in GENERATORS]
+        assert all(len(d) <= MAX_SPANS for d in drafts)
+        assert len(drafts[2]) <= 1  # one true/false statement per sentence
+        for found in drafts[:2]:
+            assert len({d.answer for d in found}) == len(found)  # distinct answers
+
+
+def test_a_reference_resolved_inside_the_sentence_is_self_contained():
+    from tests.generator_fixtures import text_sentences
+
+    raw = (
+        "Notes\n\nIn 1940 a GPU agent, Ramon Mercader, infiltrated Trotsky's compound in Mexico "
+        "and struck him down. In the last analysis, Soviet Bonapartism owes its birth to the "
+        "belatedness of the world revolution. The book by Joseph E. Davies defended the purge "
+        "trials and undertook to whitewash those trials. He said that this decree was wrong.\n"
+    )
+    found = {s.text[:12]: is_self_contained(s) for s in text_sentences(raw, "notes")}
+    assert found["In 1940 a GP"] and found["In the last "] and found["The book by "]
+    assert not found["He said that"]
+
+
+def test_a_qualifier_is_no_part_of_a_count():
+    from tests.generator_fixtures import text_sentences
+
+    raw = "Counts\n\nAt the next Congress, only 59 of the 1,966 delegates of 1934 reappeared.\n"
+    (sentence,) = text_sentences(raw, "counts")
+    _, context = corpus(SAMPLE)
+    counts = [s.text for s in answer_spans(sentence, context) if s.mention.type == "number"]
+    assert "59" in counts and "only 59" not in counts

@@ -1,4 +1,7 @@
-"""Cloze items: the sentence with its most salient span blanked.
+"""Cloze items: the sentence with one of its most salient spans blanked.
+
+A sentence yields up to MAX_SPANS clozes, one per distinct, non-overlapping span; a
+span after the best must be salient on its own (SECOND).
 
 The blank is an entity, a date, a number or a glossary term, never a pronoun, a stop
 word or a span the rest of the sentence names again (see ranking.answer_salience).
@@ -23,6 +26,8 @@ from quizapp.generators.ranking import (
 from quizapp.tagging.types import TaggedSentence
 
 BLANK = "_____"
+MAX_SPANS = 2  # items of one type a sentence may yield, on distinct spans
+SECOND = 0.6  # the salience a span other than the best needs to be asked about too
 
 
 def blank_stem(sentence: TaggedSentence, span: Span, prefix: str) -> str:
@@ -73,12 +78,29 @@ def usable(sentence: TaggedSentence) -> tuple[float, str] | None:
     return quality, prefix
 
 
+def best_spans(sentence: TaggedSentence, spans: list[Span], limit: int = MAX_SPANS) -> list[Span]:
+    """Up to `limit` spans that make good items: the first above the threshold, the
+    others also salient on their own (SECOND) and not overlapping a chosen one."""
+    chosen: list[Span] = []
+    for span in spans:
+        if item_score(sentence, span) < THRESHOLD:
+            continue
+        if chosen and span.salience < SECOND:
+            continue
+        if any(span.start < c.end and c.start < span.end for c in chosen):
+            continue
+        chosen.append(span)
+        if len(chosen) == limit:
+            break
+    return chosen
+
+
 @register
 class ClozeGenerator:
-    """At most one cloze per sentence, on its most salient span."""
+    """Up to MAX_SPANS clozes per sentence, on its most salient distinct spans."""
 
     name = "cloze"
-    version = "1"
+    version = "2"
 
     def generate(self, sentence: TaggedSentence, context: Context) -> list[Draft]:
         ready = usable(sentence)
@@ -87,18 +109,20 @@ class ClozeGenerator:
         spans = answer_spans(sentence, context)
         if not spans or item_score(sentence, spans[0]) < THRESHOLD:
             return []
-        span = spans[0]
         return [
-            Draft(
-                type="cloze",
-                stem=blank_stem(sentence, span, ready[1]),
-                answer=span.text,
-                citations=[citation(sentence, span.start, span.end)],
-                generator=self.name,
-                version=self.version,
-                alternatives=alternatives(span, context),
-                explanation=explanation(sentence),
-                tags=tags(sentence, "cloze", span),
-                score=item_score(sentence, span),
-            )
+            self._draft(sentence, span, ready[1], context) for span in best_spans(sentence, spans)
         ]
+
+    def _draft(self, sentence: TaggedSentence, span: Span, prefix: str, context: Context) -> Draft:
+        return Draft(
+            type="cloze",
+            stem=blank_stem(sentence, span, prefix),
+            answer=span.text,
+            citations=[citation(sentence, span.start, span.end)],
+            generator=self.name,
+            version=self.version,
+            alternatives=alternatives(span, context),
+            explanation=explanation(sentence),
+            tags=tags(sentence, "cloze", span),
+            score=item_score(sentence, span),
+        )

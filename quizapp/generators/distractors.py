@@ -14,9 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from quizapp.generators.base import Context
-from quizapp.generators.ranking import Span, clean_span
+from quizapp.generators.ranking import PHRASES, Span, clean_span
 from quizapp.generators.values import (
-    WORD_NUMBERS,
     common_words,
     date_value,
     derived,
@@ -26,6 +25,8 @@ from quizapp.generators.values import (
     number_value,
     seeded,
     shape,
+    split_unit,
+    word_number,
 )
 from quizapp.tagging.types import TaggedSentence
 
@@ -48,6 +49,7 @@ class Candidate:
     documents: set = field(default_factory=set)
     sentences: list = field(default_factory=list)
     proper: bool = True  # every capitalised word a singular proper noun where mentioned
+    sources: set = field(default_factory=set)  # the mention sources (glossary, quote, ...)
 
 
 def pool(context: Context, type_: str) -> list[Candidate]:
@@ -63,6 +65,7 @@ def _build_pool(context: Context, type_: str) -> list[Candidate]:
         key = mention.entity or f"{type_}:{mention.value or text.lower()}"
         item = found.setdefault((key, text), Candidate(text, key))
         item.count += 1
+        item.sources.add(mention.source)
         item.documents.add(sentence.document)
         item.sentences.append(sentence)
         inside = [t for t in sentence.tokens if start <= t.start < end and t.text[:1].isupper()]
@@ -183,10 +186,13 @@ def _named(sentence: TaggedSentence, span: Span, context: Context) -> list[Candi
     types = derived(context, "types", _types_of)
     if len(types.get(span.text.lower(), ())) > 1:
         return []  # the answer is tagged as another kind of thing elsewhere
+    phrase = span.mention.source in PHRASES
     result = []
     for cand in pool(context, span.mention.type):
         if cand.key == span.mention.entity or squeeze(cand.text) in forms:
             continue
+        if phrase != bool(cand.sources & set(PHRASES)) or (phrase and cand.count < 2):
+            continue  # a quoted phrase for a quoted phrase, and only one said twice
         if any(squeeze(cand.text).startswith(f) or f.startswith(squeeze(cand.text)) for f in forms):
             continue  # "Stalinists" for "Stalin"
         if squeeze(cand.text) in squeeze(sentence.text) or _words(cand.text) & banned:
@@ -223,11 +229,13 @@ def _dates(sentence: TaggedSentence, span: Span, context: Context) -> list[Candi
 
 
 def _numbers(sentence: TaggedSentence, span: Span, context: Context) -> list[Candidate]:
-    """Counts of the same form (digits or words, same scale) and a similar magnitude."""
+    """Counts of the same form (digits or words, same scale, same unit of time) and a
+    similar magnitude."""
     parsed = number_value(span.text)
     if parsed is None or parsed[0] < 2:
         return []
     value, scale = parsed
+    count, unit = split_unit(span.text)
     taken = {number_value(m.text) for m in sentence.mentions if m.type == "number"}
     found = []
     for cand in pool(context, "number"):
@@ -237,11 +245,14 @@ def _numbers(sentence: TaggedSentence, span: Span, context: Context) -> list[Can
             or other in taken
             or other[1] != scale
             or shape(cand.text) != shape(span.text)
+            or split_unit(cand.text)[1] != unit
         ):
             continue
         if 0.2 <= other[0] / value <= 5 and abs(other[0] - value) >= 0.15 * value:
             found.append(cand)
-    near = [t for t in nearby_numbers(value, scale, span.text) if number_value(t) not in taken]
+    tail = span.text[len(count) :] if unit else ""
+    near = [t + tail for t in nearby_numbers(value, scale, count)]
+    near = [t for t in near if number_value(t) not in taken]
     return found + [Candidate(t, f"number:{number_value(t)[0]:g}") for t in near]
 
 
@@ -280,6 +291,6 @@ def choose(sentence: TaggedSentence, span: Span, context: Context, n: int = 3) -
 
 def _like(text: str, answer: str) -> str:
     """A number word written with the answer's initial case ("Three" for "Ten")."""
-    if text.split()[0].lower() in WORD_NUMBERS and answer[:1].isalpha():
+    if word_number(text.split()[0]) is not None and answer[:1].isalpha():
         return (text[0].upper() if answer[0].isupper() else text[0].lower()) + text[1:]
     return text

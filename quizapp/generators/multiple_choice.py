@@ -1,8 +1,9 @@
 """Multiple-choice items: a cloze stem, its key and three distractors of the key's kind.
 
-The span is the most salient one that has three good distractors (distractors.choose);
-a span other than the cloze's is preferred when nearly as salient, so one sentence
-does not ask about the same thing twice.
+The spans are the most salient ones that have three good distractors
+(distractors.choose), up to MAX_SPANS distinct, non-overlapping ones per sentence; a
+span other than the cloze's first is preferred when nearly as salient, so the bank
+does not ask about the same thing twice in the same way.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 from quizapp.generators import register
 from quizapp.generators.base import Context, Draft
 from quizapp.generators.cloze import (
+    MAX_SPANS,
+    SECOND,
     alternatives,
     blank_stem,
     citation,
@@ -36,23 +39,30 @@ def _order(spans: list[Span]) -> list[Span]:
 
 @register
 class MultipleChoiceGenerator:
-    """At most one multiple-choice item per sentence."""
+    """Up to MAX_SPANS multiple-choice items per sentence, on distinct spans."""
 
     name = "multiple_choice"
-    version = "1"
+    version = "2"
 
     def generate(self, sentence: TaggedSentence, context: Context) -> list[Draft]:
         ready = usable(sentence)
         if ready is None:
             return []
+        drafts: list[Draft] = []
+        chosen: list[Span] = []
         for span in _order(answer_spans(sentence, context)):
             score = item_score(sentence, span)
-            if score < THRESHOLD:
+            if score < THRESHOLD or (chosen and span.salience < SECOND):
+                continue
+            if any(span.start < c.end and c.start < span.end for c in chosen):
                 continue
             options = choose(sentence, span, context, OPTIONS)
             if len(options) == OPTIONS:
-                return [self._draft(sentence, span, options, ready[1], context, score)]
-        return []
+                chosen.append(span)
+                drafts.append(self._draft(sentence, span, options, ready[1], context, score))
+            if len(drafts) == MAX_SPANS:
+                break
+        return drafts
 
     def _draft(
         self,

@@ -51,6 +51,13 @@ TYPE_SALIENCE = {
     "organization": 0.85, "number": 0.8, "place": 0.75,
 }  # fmt: skip
 QUOTES = '"“”«»'
+PHRASES = ("quote", "phrase")  # mention sources of tagging/phrases.py
+PHRASE_SALIENCE = 0.7
+QUALIFIER = re.compile(
+    r"(only|approximately|about|around|some|nearly|almost|over|just|roughly|at least"
+    r"|at most|more than|less than|fewer than|up to)\s+",
+    re.IGNORECASE,
+)
 NAMED = ("person", "organization", "place", "event")
 
 
@@ -90,15 +97,68 @@ def is_self_contained(sentence: TaggedSentence) -> bool:
     named = people + [m.start for m in sentence.mentions if m.type in ("organization", "place")]
     for token in sentence.tokens:
         low = token.text.lower()
-        referents = people if low in HUMAN else named
+        referents = people if low in HUMAN else named + _things(sentence, low)
         if low in PERSONAL and token.pos == "PRON" and token.start < min(referents, default=1e9):
             return False
-        if low in OBJECT and token.tag == "PRP":
+        if low in OBJECT and token.tag == "PRP" and not _object_resolved(sentence, token):
             return False  # "came with him": rarely the sentence's own subject
         pointing = token.tag == "DT" or (token.tag != "WDT" and token.dep in NOMINAL)
         if low in DEMONSTRATIVE and pointing and not _restricted(sentence, token):
-            return False  # "this decree", "following that": the referent is elsewhere
+            if not _repeated(sentence, token):
+                return False  # "this decree", "following that": the referent is elsewhere
     return True
+
+
+def _things(sentence: TaggedSentence, low: str) -> list[int]:
+    """Where a non-human referent for "it"/"its" (a singular noun subject, a term or an
+    event) or for "they"/"them"/"their" (a plural noun subject) stands in the sentence."""
+    if low in ("it", "its"):
+        found = [m.start for m in sentence.mentions if m.type in ("term", "event")]
+        tags = ("NN", "NNP")
+    elif low in ("they", "them", "their"):
+        found, tags = [], ("NNS", "NNPS")
+    else:
+        return []
+    subjects = {"nsubj", "nsubjpass"}
+    return found + [t.start for t in sentence.tokens if t.tag in tags and t.dep in subjects]
+
+
+def _object_resolved(sentence: TaggedSentence, token) -> bool:
+    """ "him"/"her" after a person who is not the subject of the pronoun's own clause
+    ("Mercader infiltrated Trotsky's compound and struck him down")."""
+    if token.text.lower() not in ("him", "her"):
+        return False
+    subjects = _clause_subjects(sentence, token)
+    return any(
+        m.type == "person"
+        and m.end <= token.start
+        and not any(m.start <= t.start < m.end for t in subjects)
+        for m in sentence.mentions
+    )
+
+
+def _clause_subjects(sentence: TaggedSentence, token) -> list:
+    """The subjects of the verb governing `token` and of the verbs it is conjoined with,
+    with their appositions."""
+    tokens = sentence.tokens
+    verb = token.head
+    chain = set()
+    while 0 <= verb < len(tokens) and verb not in chain:
+        chain.add(verb)
+        if tokens[verb].dep != "conj":
+            break
+        verb = tokens[verb].head
+    subjects = [t for t in tokens if t.head in chain and t.dep in ("nsubj", "nsubjpass")]
+    return subjects + [t for t in tokens if t.dep == "appos" and t.head in {s.i for s in subjects}]
+
+
+def _repeated(sentence: TaggedSentence, token) -> bool:
+    """ "those trials" where the sentence named the trials before: the referent is inside."""
+    following = sentence.tokens[token.i + 1 : token.i + 2]
+    if token.tag != "DT" or not following or following[0].pos != "NOUN":
+        return False
+    lemma = following[0].lemma.lower()
+    return any(t.lemma.lower() == lemma for t in sentence.tokens[: token.i])
 
 
 def _restricted(sentence: TaggedSentence, token) -> bool:
@@ -191,6 +251,10 @@ def clean_span(sentence: TaggedSentence, mention: Mention) -> tuple[int, int]:
     text = sentence.text
     if text[start:end].lower().startswith("the "):
         start += 4
+    if mention.type == "number":
+        qualifier = QUALIFIER.match(text[start:end])
+        if qualifier and qualifier.end() < end - start:
+            start += qualifier.end()
     while end > start and text[end - 1] in ",;:’'\"” ":
         end -= 1
     for suffix in ("’s", "'s"):
@@ -250,6 +314,8 @@ def answer_salience(mention: Mention, sentence: TaggedSentence, context: Context
         return 0.0  # "Tsar", "State": a generic noun with a capital
     if mention.type == "term" and len(inside) == 1 and inside[0].pos == "NOUN":
         score = 0.6 if mention.source == "glossary" else 0.3  # a glossary term or a generic noun
+    elif mention.source in PHRASES:
+        score = PHRASE_SALIENCE  # a quoted or defining phrase: no name list vouches for it
     if _is_coordinated(sentence, mention) or _in_list(sentence, mention):
         score *= 0.6
     count = len(context.sentences_by_entity.get(mention.entity or "", ()))

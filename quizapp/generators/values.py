@@ -79,11 +79,49 @@ def shape(text: str) -> str:
     return re.sub(r"[A-Za-z]+", "a", re.sub(r"\d+", "9", text))
 
 
-def number_value(text: str) -> tuple[float, str] | None:
-    """A count's value and its scale word ("19 million" -> (19e6, "million"))."""
+TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+UNIT = re.compile(r"\s+(second|minute|hour|day|week|month|year)s?$", re.IGNORECASE)
+
+
+def split_unit(text: str) -> tuple[str, str]:
+    """A duration's count and its unit, singular ("forty-eight hours" -> ("forty-eight",
+    "hour")); the unit is "" for a plain count."""
+    found = UNIT.search(text.strip())
+    if not found:
+        return text.strip(), ""
+    return text.strip()[: found.start()], found.group(1).lower()
+
+
+def word_number(text: str) -> int | None:
+    """The value of a number written in words below a hundred ("forty-eight" -> 48)."""
     low = text.lower().strip()
     if low in WORD_NUMBERS:
-        return float(WORD_NUMBERS.index(low)), "word"
+        return WORD_NUMBERS.index(low)
+    parts = low.split("-")
+    if parts[0] not in TENS or len(parts) > 2:
+        return None
+    tens = 20 + 10 * TENS.index(parts[0])
+    if len(parts) == 1:
+        return tens
+    unit = WORD_NUMBERS.index(parts[1]) if parts[1] in WORD_NUMBERS[1:10] else None
+    return None if unit is None else tens + unit
+
+
+def number_words(value: int) -> str:
+    """A number below a hundred in words, hyphenated ("forty-eight")."""
+    if value < len(WORD_NUMBERS):
+        return WORD_NUMBERS[value]
+    tens, unit = divmod(value, 10)
+    return TENS[tens - 2] + (f"-{WORD_NUMBERS[unit]}" if unit else "")
+
+
+def number_value(text: str) -> tuple[float, str] | None:
+    """A count's value and its scale word ("19 million" -> (19e6, "million")); a
+    duration's unit is left out ("six days" -> (6, "word"))."""
+    low = split_unit(text)[0].lower()
+    words = word_number(low)
+    if words is not None:
+        return float(words), "word"
     match = re.fullmatch(r"(\d[\d,]*(?:\.\d+)?)(?:\s+(thousand|million|billion))?", low)
     if not match:
         return None
@@ -108,7 +146,8 @@ def derived(context: Context, name: str, build: Callable[[Context], object]):
 
 def format_number(value: float, like: str, scale: str) -> str:
     if scale == "word":
-        return WORD_NUMBERS[int(value)] if like.islower() else WORD_NUMBERS[int(value)].title()
+        words = number_words(int(value))
+        return words if like[:1].islower() else words[0].upper() + words[1:]
     base = value / SCALES[scale]
     digits = f"{int(base):,}" if "," in like else str(int(base))
     return f"{digits} {scale}" if scale else digits
@@ -128,9 +167,12 @@ def nearby_dates(text: str, value: str, era: tuple[int, int]) -> list[tuple[str,
 
 def nearby_numbers(value: float, scale: str, like: str) -> list[str]:
     """Counts near `value`, written like `like` (digits with commas, words, a scale)."""
-    if scale == "word":
+    if scale == "word" and value < len(WORD_NUMBERS):
         near = [int(value) + d for d in (-2, 2, 3, -3, 4, 5, -4)]
         options = [float(v) for v in near if 2 <= v < len(WORD_NUMBERS)]
+    elif scale == "word":
+        near = [round(value * f) for f in (0.5, 2, 1.5, 3, 0.75, 1.25)]
+        options = [float(v) for v in near if 2 <= v < 100 and v != value]
     else:
         unit = 10 ** max(0, len(str(int(value))) - 2) if value >= 100 else 1
         options = [round(value * f / unit) * unit for f in (0.5, 2, 1.5, 3, 0.25, 4)]
@@ -148,7 +190,9 @@ def _lower_words(context: Context) -> set[str]:
 
 
 def is_count(text: str) -> bool:
-    """A count written as digits or number words, not a year, not "one"."""
+    """A count written as digits or number words, not a year, not "one"; a duration
+    ("six days") counts too."""
+    text = split_unit(text)[0]
     if re.fullmatch(r"1[6-9]\d\d", text) or not NUMBER_FORM.fullmatch(text.lower()):
         return False
     return text.lower() not in ("one", "two", "1", "0", "zero")
