@@ -16,6 +16,7 @@ from tests.conftest import POSTGRES_URL
 TABLES = {
     "document",
     "generation_mark",
+    "audit_event",
     "user_account",
     "section",
     "passage",

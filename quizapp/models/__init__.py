@@ -1,11 +1,19 @@
 """Database models, one module per aggregate."""
 
-from quizapp.models.bank import CitationRecord, GenerationMark, Item, ItemTag, ItemVersion
+from quizapp.models.bank import (
+    AuditEvent,
+    CitationRecord,
+    GenerationMark,
+    Item,
+    ItemTag,
+    ItemVersion,
+)
 from quizapp.models.corpus import Document, Footnote, Passage, Section, Sentence
 from quizapp.models.tagging import EntityRecord, MentionRecord
 from quizapp.models.user import User
 
 __all__ = [
+    "AuditEvent",
     "CitationRecord",
     "Document",
     "EntityRecord",

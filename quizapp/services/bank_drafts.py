@@ -1,4 +1,4 @@
-"""The question bank's writes: new items from drafts, verdicts, and (later) status changes.
+"""New items from drafts: each fact stored once, with its first version and its verdict.
 
 An item is stored once per fact: its fingerprint is its type, the clusters of the
 sentences it cites and its answer, so re-running generation, or drafting the same fact

@@ -22,7 +22,7 @@ from quizapp.generators import registry
 from quizapp.generators.base import Context, Draft
 from quizapp.generators.ranking import limit_per_entity
 from quizapp.models import Document, GenerationMark
-from quizapp.services.bank import store_drafts
+from quizapp.services.bank_drafts import store_drafts
 from quizapp.services.drafting import draft_documents
 from quizapp.services.sentence_rows import sentence_rows
 from quizapp.services.tagging import store_tagging

@@ -25,9 +25,10 @@ def current_versions():
     ).all()
 
 
-def facts_of_version(version: ItemVersion) -> ItemFacts:
+def facts_of_version(version: ItemVersion, item_type: str | None = None) -> ItemFacts:
+    """The checker's view of a version (`item_type` for a version not yet attached)."""
     return ItemFacts(
-        version.item.type,
+        item_type or version.item.type,
         version.stem,
         version.answer,
         [
