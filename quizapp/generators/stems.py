@@ -30,6 +30,8 @@ OPINION_WORDS = {
     "obviously", "clearly", "certainly", "doubtless", "undoubtedly", "surely", "indeed",
     "unfortunately", "fortunately", "alas", "absurd", "ridiculous", "treacherous",
 }  # fmt: skip
+REFLEXIVES = {"himself", "herself", "itself", "themselves"}  # bound by the clause's subject
+NO_AUTHOR = {"unattributed", "anonymous", "unknown", "anon.", "n/a", "none"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "you", "your"}
 
 
@@ -38,7 +40,7 @@ def vague_reason(parse: Parse, indices: set[int]) -> str | None:
     for i in sorted(indices):
         token = parse.tokens[i]
         lower = token.text.lower()
-        if token.tag in ("PRP", "PRP$") and token.dep != "expl":
+        if token.tag in ("PRP", "PRP$") and token.dep != "expl" and lower not in REFLEXIVES:
             return f"pronoun {token.text!r}"
         if lower in DEMONSTRATIVES and token.tag == "DT":
             return f"demonstrative {token.text!r}"
@@ -103,7 +105,7 @@ def attribution(sentence: TaggedSentence, parse: Parse) -> str | None:
         return sentence.quoted_by
     if quoted(sentence.text):
         return None  # a quotation whose speaker tagging did not find
-    if sentence.author:
+    if sentence.author and sentence.author.strip().lower() not in NO_AUTHOR:
         return surname(sentence.author)
     return None if opinionated(parse) else ""
 
