@@ -8,7 +8,9 @@ import pytest
 
 from quizapp.generators import registry
 from quizapp.generators.base import Context
+from quizapp.generators.clauses import render
 from quizapp.generators.short_answer import ShortAnswer
+from quizapp.generators.views import views
 from quizapp.tagging.types import Entity
 from tests.qa_fixtures import make_context, tagged
 
@@ -94,6 +96,55 @@ QUESTIONS = [
     ),
 ]
 
+# Transformations of phrases, views and durations (phrases.py, views.py).
+QUESTIONS += [
+    (
+        "In May 1937, Nin was kidnapped, tortured and finally flayed alive when he refused to"
+        " confess.",
+        POLICE,
+        "When was Nin kidnapped?",
+        "May 1937",
+    ),
+    (
+        "In Moscow the street battles lasted for six days.",
+        SERGE,
+        "According to Serge, how long did the street battles last in Moscow?",
+        "six days",
+    ),
+    (
+        "The Canton Commune, surrounded by the military forces of the Kuomintang, lasted only"
+        " forty-eight hours; its fall was accompanied by a dreadful slaughter.",
+        SERGE,
+        "According to Serge, how long did the Canton Commune last?",
+        "forty-eight hours",
+    ),
+    (
+        "The assassination of Sergei Kirov on 1 December 1934 provided a pretext for unleashing"
+        " a wave of purges.",
+        POLICE,
+        "Who was assassinated on 1 December 1934?",
+        "Sergei Kirov",
+    ),
+    (
+        'Stalin means "made of steel," and that he is.',
+        SERGE,
+        "According to Serge, what does the name Stalin mean?",
+        "made of steel",
+    ),
+    (
+        "In 1926, according to Fomin, Menzhinsky learned Chinese.",
+        POLICE,
+        "According to Fomin, in what year did Menzhinsky learn Chinese?",
+        "1926",
+    ),
+    (
+        "Lenin arrived in Petrograd in April 1917.",
+        {"slug": "unsigned", "author": "Unattributed"},
+        "When did Lenin arrive in Petrograd?",
+        "April 1917",
+    ),
+]
+
 # Sentences that must give nothing: dangling reference, quotation without a speaker,
 # conditionals, coordinated answers, asides the stem would keep.
 NOTHING = [
@@ -111,11 +162,6 @@ NOTHING = [
         POLICE,
     ),
     (
-        "In May 1937, Nin was kidnapped, tortured and finally flayed alive when he refused to"
-        " confess.",
-        POLICE,
-    ),
-    (
         "When he joined the Cheka, Menzhinsky was, according to Fomin, already fluent in twelve"
         " languages, and he went on to master Chinese, Japanese, Persian and Turkish.",
         POLICE,
@@ -123,6 +169,8 @@ NOTHING = [
     ("This decree was issued by Lenin in 1918.", POLICE),
     ("The latter was expelled from the Central Committee in 1927.", SERGE),
     ("If Lenin had lived, Trotsky would have led the party in 1924.", SERGE),
+    ("Menzhinsky was, according to Fomin, already fluent in twelve languages.", POLICE),
+    ("The street battles lasted for several days.", SERGE),
 ]
 
 
@@ -151,7 +199,7 @@ def test_answer_is_a_span_absent_from_the_stem(text, document, stem, answer):
         assert (citation.sentence_key, citation.role) == (sentence.key, "answer")
         assert draft.answer.lower() not in draft.stem.lower()
         assert draft.stem.endswith("?") and 0 <= draft.score <= 1
-        assert (draft.type, draft.generator, draft.version) == ("short_answer", "short_answer", "1")
+        assert (draft.type, draft.generator, draft.version) == ("short_answer", "short_answer", "2")
         assert f"source:{document['slug']}" in draft.tags and "type:short_answer" in draft.tags
 
 
@@ -179,3 +227,24 @@ def test_aliases_become_alternatives_and_entity_tags():
 
 def test_registered_by_name():
     assert isinstance(registry()["short_answer"], ShortAnswer)
+
+
+def test_semicolon_halves_stand_alone():
+    text = (
+        "The Canton Commune lasted only forty-eight hours; its fall was accompanied by a"
+        " dreadful slaughter."
+    )
+    halves = [v for v in views(tagged(text, **SERGE)) if v.who is None][1:]
+    assert [render(v.parse.tokens, range(len(v.parse.tokens))) for v in halves] == [
+        "The Canton Commune lasted only forty-eight hours",
+        "its fall was accompanied by a dreadful slaughter.",
+    ]
+
+
+def test_reporting_verb_gives_its_clause_attributed_to_the_speaker():
+    text = "The KGB revealed that Yezhov had been arrested in 1939."
+    (reported,) = [v for v in views(tagged(text, **POLICE)) if v.who]
+    assert reported.who == "The KGB"
+    assert render(reported.parse.tokens, range(len(reported.parse.tokens))) == (
+        "Yezhov had been arrested in 1939"
+    )

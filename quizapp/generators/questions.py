@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quizapp.generators.clauses import SUBJECTS, Parse, clause, core_phrase, render, tidy
+from quizapp.generators.stems import vague_reason
 from quizapp.tagging.types import Mention
 
 DO_SUPPORT = {"VBD": "did", "VBZ": "does", "VBP": "do"}
@@ -104,16 +105,21 @@ def subject_question(parse: Parse, mention: Mention, wh: str) -> Question | None
     span = parse.covering(mention.start, mention.end)
     if not _phrase_is_mention(parse, core_phrase(parse, head), span) or is_plural(parse, verb):
         return None
-    kept = clause(parse, verb, keep_shared=True)
-    if kept is None:
-        return None
-    subject = parse.subtree(head)
-    kept -= subject
-    order = arrange(parse, verb, kept, subject)
-    if order is None:
-        return None
-    stem = finish(parse, order, wh, {})
-    return Question(stem, mention.start, mention.end, mention.type, frozenset(kept))
+    question = None
+    for keep_shared in (True, False):  # "A and B" implies A: drop a shared verb that dangles
+        kept = clause(parse, verb, keep_shared=keep_shared)
+        if kept is None:
+            return None
+        subject = parse.subtree(head)
+        kept -= subject
+        order = arrange(parse, verb, kept, subject)
+        if order is None:
+            return None
+        stem = finish(parse, order, wh, {})
+        question = Question(stem, mention.start, mention.end, mention.type, frozenset(kept))
+        if vague_reason(parse, set(kept)) is None:
+            break
+    return question
 
 
 def is_plural(parse: Parse, verb: int) -> bool:
@@ -131,7 +137,7 @@ def fronted_question(
     kept = clause(parse, verb, keep_shared=False)
     if subject_head is None or kept is None or subject_head in removed:
         return None
-    kept -= removed
+    kept -= removed | (parse.subtree(subject_head) - core_phrase(parse, subject_head))
     subject = parse.subtree(subject_head) & kept
     auxes = sorted(parse.children(verb, "aux", "auxpass"))
     replace: dict[int, str] = {}

@@ -15,6 +15,14 @@ from quizapp.generators import register
 from quizapp.generators.base import Citation, Context, Draft
 from quizapp.generators.clauses import Parse, balanced
 from quizapp.generators.counts import count_question
+from quizapp.generators.phrases import (
+    apposition_question,
+    duration_questions,
+    existential_place,
+    kind_question,
+    meaning_question,
+    nominal_question,
+)
 from quizapp.generators.questions import (
     PERSON_PREPS,
     PLACE_PREPS,
@@ -28,12 +36,16 @@ from quizapp.generators.questions import (
 )
 from quizapp.generators.ranking import is_quotation, is_well_formed
 from quizapp.generators.stems import attribute, attribution, proper_name, vague_reason
+from quizapp.generators.views import View, views
 from quizapp.tagging.types import Mention, TaggedSentence
 
 MAX_TOKENS = 60  # longer sentences are rarely simplified cleanly
 MAX_STEM_WORDS = 28
-PER_SENTENCE = 2
-KIND_WEIGHT = {"person": 0.9, "date": 0.9, "number": 0.85, "organization": 0.8, "place": 0.75}
+PER_SENTENCE = 3
+KIND_WEIGHT = {
+    "person": 0.9, "date": 0.9, "number": 0.85, "duration": 0.85, "organization": 0.8,
+    "term": 0.8, "place": 0.75,
+}  # fmt: skip
 
 
 def questions_for(parse: Parse, mention: Mention) -> list[Question]:
@@ -95,11 +107,11 @@ def named_answer(parse: Parse, question: Question) -> bool:
     return proper_name(parse, question.start, question.end)
 
 
-def other_places(parse: Parse, question: Question, sentence: TaggedSentence) -> bool:
+def other_places(parse: Parse, question: Question, mentions: list[Mention]) -> bool:
     """Whether a where-question's stem names another place, which would also answer it."""
     if question.kind != "place":
         return False
-    for mention in sentence.mentions:
+    for mention in mentions:
         if mention.type == "place" and mention.start != question.start:
             if parse.covering(mention.start, mention.end) & question.used:
                 return True
@@ -114,7 +126,7 @@ def leaks(stem: str, forms: set[str]) -> bool:
 def acceptable(parse: Parse, question: Question, forms: set[str]) -> bool:
     """A clean, specific, self-contained stem that does not give the answer away."""
     words = question.stem.split()
-    if not 5 <= len(words) <= MAX_STEM_WORDS or not balanced(question.stem):
+    if not 4 <= len(words) <= MAX_STEM_WORDS or not balanced(question.stem):
         return False
     if vague_reason(parse, set(question.used)) is not None:
         return False
@@ -142,44 +154,99 @@ def score(question: Question, who: str) -> float:
     return round(min(1.0, max(0.0, value)), 3)
 
 
+def phrase_questions(parse: Parse, mention: Mention) -> list[Question]:
+    """Questions whose answer stands inside a phrase (phrases.py)."""
+    found = [
+        apposition_question(parse, mention),
+        nominal_question(parse, mention),
+        existential_place(parse, mention),
+    ]
+    if mention.type in ("term", "event"):
+        found.append(kind_question(parse, parse.covering(mention.start, mention.end)))
+    return [q for q in found if q is not None]
+
+
+def loose_questions(parse: Parse) -> list[Question]:
+    """Questions that need no tagged mention: durations, a name's meaning, quoted kinds."""
+    found = duration_questions(parse)
+    meaning = meaning_question(parse)
+    if meaning is not None:
+        found.append(meaning)
+    for token in parse.tokens:
+        if token.text in ("“", '"') and token.dep == "punct" and token.i + 1 < len(parse.tokens):
+            quoted = parse.subtree(parse.tokens[token.i + 1].i)
+            question = kind_question(parse, quoted)
+            if question is not None:
+                found.append(question)
+    return found
+
+
 @register
 class ShortAnswer:
     name = "short_answer"
-    version = "1"
+    version = "2"
 
     def generate(self, sentence: TaggedSentence, context: Context) -> list[Draft]:
         if not sentence_ok(sentence):
             return []
-        parse = Parse(sentence.tokens)
-        who = attribution(sentence, parse)
-        if who is None:
-            return []
-        drafts = []
-        for mention in sentence.mentions:
-            answer = sentence.text[mention.start : mention.end]
-            forms = _forms(answer, mention, context)
-            for question in questions_for(parse, mention):
-                if (
-                    acceptable(parse, question, forms)
-                    and not leaks(attribute(question.stem, who), forms)
-                    and named_answer(parse, question)
-                    and not other_places(parse, question, sentence)
-                ):
-                    drafts.append(self._draft(sentence, mention, question, who, context))
-                    break
+        base = attribution(sentence, Parse(sentence.tokens))
+        drafts: list[Draft] = []
+        answered: set[tuple[int, int]] = set()
+        for view in views(sentence):
+            who = view.who if view.who is not None else base
+            if who is None or sentence.quoted_by and view.who:
+                continue
+            for draft in self._from_view(sentence, view, who, context):
+                span = (draft.citations[0].start, draft.citations[0].end)
+                if span not in answered:
+                    answered.add(span)
+                    drafts.append(draft)
         drafts.sort(key=lambda d: -d.score)
         return drafts[:PER_SENTENCE]
 
+    def _from_view(
+        self, sentence: TaggedSentence, view: View, who: str, context: Context
+    ) -> list[Draft]:
+        parse = view.parse
+        drafts = []
+        for mention in view.mentions:
+            answer = sentence.text[mention.start : mention.end]
+            forms = _forms(answer, mention, context)
+            for question in questions_for(parse, mention) + phrase_questions(parse, mention):
+                if self._clean(parse, question, forms, who, view):
+                    drafts.append(self._draft(sentence, mention, question, who, context))
+                    break
+        for question in loose_questions(parse):
+            answer = sentence.text[question.start : question.end]
+            forms = {answer, answer.removeprefix("the ").removeprefix("The ")}
+            if self._clean(parse, question, forms, who, view):
+                drafts.append(self._draft(sentence, None, question, who, context))
+        return drafts
+
+    @staticmethod
+    def _clean(parse: Parse, question: Question, forms: set[str], who: str, view: View) -> bool:
+        return (
+            acceptable(parse, question, forms)
+            and not leaks(attribute(question.stem, who), forms)
+            and named_answer(parse, question)
+            and not other_places(parse, question, view.mentions)
+        )
+
     def _draft(
-        self, sentence: TaggedSentence, mention: Mention, question: Question, who: str, ctx: Context
+        self,
+        sentence: TaggedSentence,
+        mention: Mention | None,
+        question: Question,
+        who: str,
+        ctx: Context,
     ) -> Draft:
         answer = sentence.text[question.start : question.end]
-        entity = ctx.entities.get(mention.entity or "")
+        entity = ctx.entities.get(mention.entity or "") if mention else None
         alternatives = sorted({entity.canonical, *entity.aliases} - {answer}) if entity else []
-        if mention.type == "number" and mention.value and mention.value != answer:
+        if mention and mention.type == "number" and mention.value and mention.value != answer:
             alternatives.append(mention.value)
         tags = [f"source:{sentence.document}", "type:short_answer"]
-        if mention.entity:
+        if mention and mention.entity:
             tags.append(f"entity:{mention.entity}")
         return Draft(
             type="short_answer",
