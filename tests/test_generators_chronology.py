@@ -78,3 +78,16 @@ def test_deterministic():
 
 def test_registered_by_name():
     assert isinstance(registry()["chronology"], Chronology)
+
+
+def test_nominalised_event_and_parenthetical_subject():
+    text = (
+        "The assassination of Sergei Kirov on 1 December 1934 provided a pretext for purges.\n\n"
+        "Kirov, a member of the Politbureau, was assassinated in December 1934.\n\n"
+        "Wrote Maxim Gorky in 1917.\n"
+    )
+    found = []
+    for sentence in tagged_sentences(text):
+        date = next(m for m in sentence.mentions if m.type == "date")
+        found.append(event_text(sentence, date))
+    assert found == ["Sergei Kirov was assassinated.", "Kirov was assassinated.", None]

@@ -13,9 +13,11 @@ import re
 
 from quizapp.generators import register
 from quizapp.generators.base import Citation, Context, Draft
-from quizapp.generators.clauses import Parse, balanced, clause, render
+from quizapp.generators.clauses import Parse, balanced, clause, core_phrase, render
+from quizapp.generators.phrases import NOMINAL
 from quizapp.generators.short_answer import sentence_ok
 from quizapp.generators.stems import opinionated, vague_reason
+from quizapp.generators.views import views
 from quizapp.tagging.types import Mention, TaggedSentence
 
 STEM = "Put these events in chronological order."
@@ -47,24 +49,77 @@ def _dated(sentence: TaggedSentence, context: Context) -> list[Mention]:
     ]
 
 
-def event_text(sentence: TaggedSentence, mention: Mention) -> str | None:
-    """The sentence's main clause without its date phrase, when that reads on its own."""
-    parse = Parse(sentence.tokens)
+def event_text(
+    sentence: TaggedSentence, mention: Mention, parse: Parse | None = None
+) -> str | None:
+    """The main clause without its date phrase, when that reads on its own.
+
+    `parse` may be a view of the sentence (one half of a sentence split at "; ").
+    """
+    parse = parse or Parse(sentence.tokens)
     head = parse.head_of(parse.covering(mention.start, mention.end))
     if head is None or parse.tokens[head].dep != "pobj":
         return None
     prep = parse.tokens[head].head
     verb = parse.tokens[prep].head
-    if parse.tokens[prep].text.lower() not in DATE_PREPS or not parse.is_clause_head(verb):
+    if parse.tokens[prep].text.lower() not in DATE_PREPS:
+        return None
+    if parse.tokens[verb].pos == "NOUN":
+        return nominal_event(parse, verb, prep)
+    if not parse.is_clause_head(verb):
         return None
     kept = clause(parse, verb, keep_shared=True)
-    if kept is None or not parse.subject(verb) or parse.subject(verb) not in kept:
+    subject = parse.subject(verb)
+    if kept is None or subject is None or subject not in kept or subject > verb:
+        return None  # "wrote Maxim Gorky": an inverted quotation tag
+    aside = _aside(parse, subject)
+    if len(aside) == len(parse.tokens):
         return None
-    kept -= parse.subtree(prep)
+    kept -= parse.subtree(prep) | aside
     if vague_reason(parse, kept) or (not sentence.author and opinionated(parse)):
         return None
-    text = render(parse.tokens, kept)
-    if not 4 <= len(text.split()) <= 26 or re.search(r"\b1\d{3}\b", text) or not balanced(text):
+    return _finished(render(parse.tokens, kept))
+
+
+def _aside(parse: Parse, subject: int) -> set[int]:
+    """The subject's parenthetical apposition or clause ("Kirov, a member of ..., was")."""
+    found = set()
+    for child in parse.kids[subject]:
+        if parse.tokens[child].dep in ("appos", "relcl", "acl"):
+            part = parse.subtree(child)
+            if parse.tokens[child].pos == "PROPN" or any(
+                parse.tokens[i].dep == "conj" for i in part
+            ):
+                return set(
+                    range(len(parse.tokens))
+                )  # "Connor, Kovarsky, Wolf, and ...": a list, not an aside
+            if part - core_phrase(parse, subject) == part:
+                found |= part | {
+                    i for i in (min(part) - 1, max(part) + 1) if i in parse.kids[subject]
+                }
+    return found
+
+
+def nominal_event(parse: Parse, noun: int, date_prep: int) -> str | None:
+    """ "Kirov was assassinated." from "the assassination of Kirov on December 1, 1934"."""
+    word = parse.tokens[noun].text.lower()
+    objects = [
+        o
+        for p in parse.children(noun, "prep")
+        if parse.tokens[p].text.lower() == "of"
+        for o in parse.children(p, "pobj")
+    ]
+    if word not in NOMINAL or len(objects) != 1 or parse.tokens[objects[0]].pos != "PROPN":
+        return None
+    person = parse.subtree(objects[0])
+    if any(parse.tokens[i].pos not in ("PROPN", "PART") for i in person):
+        return None
+    return _finished(f"{render(parse.tokens, person)} was {NOMINAL[word]}")
+
+
+def _finished(text: str) -> str | None:
+    """The event as a sentence, if it has a workable length and no other year."""
+    if not 3 <= len(text.split()) <= 26 or re.search(r"\b1\d{3}\b", text) or not balanced(text):
         return None
     return text[:1].upper() + text[1:] + "."
 
@@ -73,14 +128,23 @@ def events(sentences: list[TaggedSentence], context: Context) -> list[Event]:
     """Every clean dated event, once per distinct text, in corpus order."""
     found, seen = [], set()
     for sentence in sentences:
-        dates = _dated(sentence, context) if sentence_ok(sentence) else []
-        for mention in dates:
-            text = event_text(sentence, mention)
-            key = re.sub(r"\W+", "", (text or "").lower())
-            if text and key not in seen and sentence.cluster not in seen:
-                seen |= {key, sentence.cluster}
-                found.append(Event(text, sentence, mention))
+        if not sentence_ok(sentence) or not _dated(sentence, context):
+            continue
+        for view in views(sentence)[:1] + _halves(sentence):
+            for mention in _dated(sentence, context):
+                if mention not in view.mentions:
+                    continue
+                text = event_text(sentence, mention, view.parse)
+                key = re.sub(r"\W+", "", (text or "").lower())
+                if text and key not in seen and sentence.cluster not in seen:
+                    seen |= {key, sentence.cluster}
+                    found.append(Event(text, sentence, mention))
     return found
+
+
+def _halves(sentence: TaggedSentence) -> list:
+    """The halves of a sentence split at "; " (no attributed views: events are not quoted)."""
+    return [v for v in views(sentence)[1:] if v.who is None]
 
 
 def groups(pool: list[Event]) -> list[list[Event]]:
