@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections import Counter
+
 from quizapp.generators import registry
-from quizapp.generators.matching import STEM, Matching, pairs_of
+from quizapp.generators.matching import STEM, Matching, all_pairs, pairs_of
 from tests.qa_fixtures import make_context, tagged, tagged_sentences
 
 # Sentences of the corpus, each describing one person.
@@ -46,7 +49,7 @@ def test_item_pairs_cite_their_descriptions():
         assert by_key[citation.sentence_key].text[citation.start : citation.end] == pair["right"]
     assert draft.answer == "; ".join(f"{p['left']}: {p['right']}" for p in pairs)
     assert "Marshal Blücher: commander of the special Far Eastern army" in draft.answer
-    assert "type:matching" in draft.tags and draft.version == "1"
+    assert "type:matching" in draft.tags and draft.version == "2"
 
 
 def test_too_few_people_give_no_item():
@@ -56,3 +59,16 @@ def test_too_few_people_give_no_item():
 
 def test_registered_by_name():
     assert isinstance(registry()["matching"], Matching)
+
+
+def test_spread_reuses_a_pair_in_at_most_two_items_with_new_companions():
+    from quizapp.generators.matching import USES, spread
+
+    # twelve pairs whose names never show in each other's sentences
+    pairs = all_pairs(tagged_sentences(TEXT))
+    pool = [dataclasses.replace(p, left=f"Name{n}") for n, p in enumerate(pairs * 3)]
+    made = spread(pool)
+    uses = Counter(id(p) for group in made for p in group)
+    assert made and max(uses.values()) <= USES
+    keys = [frozenset(id(p) for p in group) for group in made]
+    assert all(len(a & b) <= 1 for i, a in enumerate(keys) for b in keys[i + 1 :])

@@ -20,6 +20,9 @@ from quizapp.generators.stems import proper_name, vague_reason
 from quizapp.tagging.types import Mention, TaggedSentence
 
 STEM = "Match each person to their description."
+TERM_STEM = "Match each term to its description."
+TERM_KINDS = {"person": "person", "term": "term"}
+USES = 2  # items one pair may appear in
 GROUP = 4
 MIN_GROUP = 3
 DESCRIPTION_HEADS = ("NOUN", "NUM")
@@ -45,14 +48,16 @@ class Pair:
         return self.mention.entity or self.left.split()[-1].lower()
 
 
-def _description(parse: Parse, head: int, leave: set[int]) -> tuple[int, int] | None:
+def _description(
+    parse: Parse, head: int, leave: set[int], kind: str = "person"
+) -> tuple[int, int] | None:
     """The character span of the phrase headed by `head`, without `leave`; None if unclean."""
     token = parse.tokens[head]
     singular = token.tag in ("NN", "NNP") or token.text.lower() == "one"
     if token.pos not in DESCRIPTION_HEADS or not singular or token.dep == "conj":
         return None
-    if not _names_a_person(parse, head):
-        return None
+    if (kind == "person") != _names_a_person(parse, head):
+        return None  # a person's description names a person; a term's does not
     kept = core_phrase(parse, head) - leave
     while kept and parse.tokens[max(kept)].pos == "PUNCT":
         kept.discard(max(kept))
@@ -95,16 +100,17 @@ def _candidates(parse: Parse, head: int) -> list[tuple[int, set[int]]]:
 
 
 def pairs_of(sentence: TaggedSentence) -> list[Pair]:
-    """The person-description pairs a sentence states."""
+    """The person-description and term-description pairs a sentence states."""
     parse = Parse(sentence.tokens)
     found = []
     for mention in sentence.mentions:
         span = parse.covering(mention.start, mention.end)
         head = parse.head_of(span)
-        if mention.type != "person" or head is None or parse.tokens[head].dep == "conj":
+        kind = TERM_KINDS.get(mention.type)
+        if kind is None or head is None or parse.tokens[head].dep == "conj":
             continue
         for desc, leave in _candidates(parse, head):
-            where = _description(parse, desc, leave | span)
+            where = _description(parse, desc, leave | span, kind)
             if where is None:
                 continue
             right = sentence.text[where[0] : where[1]]
@@ -160,15 +166,37 @@ def groups(pool: list[Pair]) -> list[list[Pair]]:
     return made
 
 
+def spread(pool: list[Pair]) -> list[list[Pair]]:
+    """Groups from USES passes over the pool, each starting further in, without repeats."""
+    made: list[list[Pair]] = []
+    seen: set[frozenset[int]] = set()
+    for shift in range(USES):
+        stride = 2 * shift + 1  # pass n walks the pool with stride 2n+1: new companions
+        if len(pool) % stride == 0 and stride > 1:
+            stride += 2
+        order = sorted(range(len(pool)), key=lambda i, k=stride: (i * k) % len(pool))
+        for group in groups([pool[i] for i in order]):
+            key = frozenset(id(p) for p in group)
+            if not any(len(key & other) > 1 for other in seen):
+                seen.add(key)
+                made.append(group)
+    return made
+
+
 @register
 class Matching:
     name = "matching"
-    version = "1"
+    version = "2"
 
     def generate_all(self, sentences: list[TaggedSentence], context: Context) -> list[Draft]:
-        return [self._draft(group) for group in groups(all_pairs(sentences))]
+        pool = all_pairs(sentences)
+        drafts = []
+        for kind, stem in (("person", STEM), ("term", TERM_STEM)):
+            chosen = [p for p in pool if TERM_KINDS.get(p.mention.type) == kind]
+            drafts += [self._draft(group, stem) for group in spread(chosen)]
+        return drafts
 
-    def _draft(self, group: list[Pair]) -> Draft:
+    def _draft(self, group: list[Pair], stem: str = STEM) -> Draft:
         citations = [
             Citation(p.sentence.key, p.sentence.text_hash, p.start, p.end, f"pair:{n}")
             for n, p in enumerate(group)
@@ -176,7 +204,7 @@ class Matching:
         sources = sorted({p.sentence.document for p in group})
         return Draft(
             type="matching",
-            stem=STEM,
+            stem=stem,
             answer="; ".join(f"{p.left}: {p.right}" for p in group),
             citations=citations,
             generator=self.name,
