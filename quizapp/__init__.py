@@ -28,12 +28,16 @@ def create_app(config: object | None = None) -> Flask:
     limiter.init_app(app)
 
     from quizapp import models  # noqa: F401  (register the tables with the metadata)
+    from quizapp.api import bp as api_bp
     from quizapp.auth import bp as auth_bp
+    from quizapp.bank import bp as bank_bp
     from quizapp.errors import bp as errors_bp
     from quizapp.sources import bp as sources_bp
 
     app.register_blueprint(errors_bp)
     app.register_blueprint(auth_bp)
+    app.register_blueprint(bank_bp)
+    app.register_blueprint(api_bp)
     app.register_blueprint(sources_bp)
 
     from quizapp import observability

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from quizapp.generators.base import Context
 from quizapp.generators.ranking import PHRASES, Span, clean_span
@@ -73,10 +74,12 @@ def _build_pool(context: Context, type_: str) -> list[Candidate]:
     return sorted(found.values(), key=lambda c: (c.key, c.text))
 
 
-def _words(text: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"\w+", text) if len(w) > 3}
+@lru_cache(maxsize=65536)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in re.findall(r"\w+", text) if len(w) > 3)
 
 
+@lru_cache(maxsize=65536)
 def squeeze(text: str) -> str:
     """A name without case, dots, spaces or a leading "the" ("U.S.S.R." is "ussr")."""
     return re.sub(r"[^a-z0-9]", "", re.sub(r"^the\s+", "", text.lower()))
@@ -91,24 +94,36 @@ def answer_forms(span: Span, context: Context) -> set[str]:
     return {squeeze(f) for f in forms}
 
 
-def _verbs(sentence: TaggedSentence) -> set[str]:
-    return {t.lemma.lower() for t in sentence.tokens if t.pos == "VERB"} - {"be", "have"}
+def _verbs(sentence: TaggedSentence) -> frozenset[str]:
+    return frozenset(t.lemma.lower() for t in sentence.tokens if t.pos == "VERB") - {"be", "have"}
 
 
-def _keys(sentence: TaggedSentence) -> set[str]:
-    return {m.entity or f"{m.type}:{m.value or m.text.lower()}" for m in sentence.mentions}
+def _keys(sentence: TaggedSentence) -> frozenset[str]:
+    return frozenset(
+        m.entity or f"{m.type}:{m.value or m.text.lower()}" for m in sentence.mentions
+    )
+
+
+def _facts(sentence: TaggedSentence, context: Context) -> tuple[frozenset, frozenset]:
+    """The sentence's entity keys and verbs, computed once per sentence and context."""
+    cache = derived(context, "facts", lambda _: {})
+    ident = (sentence.key, sentence.text, len(sentence.mentions))
+    if ident not in cache:
+        cache[ident] = (_keys(sentence), _verbs(sentence))
+    return cache[ident]
 
 
 def also_true(candidate: Candidate, sentence: TaggedSentence, span: Span, ctx: Context) -> bool:
     """The candidate stands with the stem's other entities under the same verb elsewhere."""
     m = span.mention
-    others = _keys(sentence) - {m.entity or f"{m.type}:{m.value or m.text.lower()}"}
-    verbs = _verbs(sentence)
+    keys, verbs = _facts(sentence, ctx)
+    others = keys - {m.entity or f"{m.type}:{m.value or m.text.lower()}"}
     elsewhere = ctx.sentences_by_entity.get(candidate.key) or candidate.sentences
     for other in elsewhere:
         if other.key == sentence.key or other.text == sentence.text:
             return True
-        if others & _keys(other) and verbs & _verbs(other):
+        other_keys, other_verbs = _facts(other, ctx)
+        if others & other_keys and verbs & other_verbs:
             return True
     return False
 

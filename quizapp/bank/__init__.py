@@ -1,0 +1,20 @@
+"""The instructors' workspace: the question bank, its review, quizzes, glossary, uploads.
+
+Every route here is for instructors (and admins); each module holds the routes of one
+page or task.
+"""
+
+from flask import Blueprint
+
+bp = Blueprint("bank", __name__, url_prefix="/bank")
+
+from quizapp.bank import (  # noqa: E402,F401
+    routes_browse,
+    routes_glossary,
+    routes_items,
+    routes_quizzes,
+    routes_review,
+    routes_stale,
+    routes_tags,
+    routes_upload,
+)

@@ -1,0 +1,1 @@
+"""Routes of the bank: glossary (being built)."""

@@ -1,0 +1,1 @@
+"""Routes of the bank: review (being built)."""

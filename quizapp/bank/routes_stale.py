@@ -1,0 +1,1 @@
+"""Routes of the bank: stale (being built)."""
