@@ -16,6 +16,9 @@ from tests.conftest import POSTGRES_URL
 TABLES = {
     "document",
     "generation_mark",
+    "quiz",
+    "quiz_item",
+    "quiz_rule",
     "audit_event",
     "user_account",
     "section",

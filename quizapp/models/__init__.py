@@ -9,6 +9,7 @@ from quizapp.models.bank import (
     ItemVersion,
 )
 from quizapp.models.corpus import Document, Footnote, Passage, Section, Sentence
+from quizapp.models.quiz import Quiz, QuizItem, QuizRule
 from quizapp.models.tagging import EntityRecord, MentionRecord
 from quizapp.models.user import User
 
@@ -24,6 +25,9 @@ __all__ = [
     "ItemVersion",
     "MentionRecord",
     "Passage",
+    "Quiz",
+    "QuizItem",
+    "QuizRule",
     "Section",
     "Sentence",
     "User",
