@@ -14,7 +14,8 @@ from quizapp.checking.citations import Verdict, check
 from quizapp.checking.normalize import normalize_answer
 from quizapp.checking.spans import find_answer_span
 from quizapp.extensions import db
-from quizapp.models import AuditEvent, CitationRecord, Item, ItemTag, ItemVersion, User
+from quizapp.models import CitationRecord, Item, ItemTag, ItemVersion, User
+from quizapp.services.audit import record
 from quizapp.services.sentences import sentence_states
 from quizapp.services.verdicts import facts_of_version
 
@@ -243,13 +244,4 @@ def _content(version: ItemVersion) -> dict:
 
 
 def _audit(user: User | None, action: str, item: Item, before: dict, after: dict) -> None:
-    db.session.add(
-        AuditEvent(
-            user_id=user.id if user else None,
-            action=action,
-            object_type="item",
-            object_id=item.uuid,
-            before=before,
-            after=after,
-        )
-    )
+    record(user, action, "item", item.uuid, before, after)
