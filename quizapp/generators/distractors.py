@@ -99,9 +99,7 @@ def _verbs(sentence: TaggedSentence) -> frozenset[str]:
 
 
 def _keys(sentence: TaggedSentence) -> frozenset[str]:
-    return frozenset(
-        m.entity or f"{m.type}:{m.value or m.text.lower()}" for m in sentence.mentions
-    )
+    return frozenset(m.entity or f"{m.type}:{m.value or m.text.lower()}" for m in sentence.mentions)
 
 
 def _facts(sentence: TaggedSentence, context: Context) -> tuple[frozenset, frozenset]:
