@@ -51,6 +51,17 @@ TYPE_SALIENCE = {
     "organization": 0.85, "number": 0.8, "place": 0.75,
 }  # fmt: skip
 QUOTES = '"“”«»'
+COUNTING = {
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "years",
+}
 PHRASES = ("quote", "phrase")  # mention sources of tagging/phrases.py
 PHRASE_SALIENCE = 0.7
 QUALIFIER = re.compile(
@@ -155,6 +166,11 @@ def _clause_subjects(sentence: TaggedSentence, token) -> list:
 def _repeated(sentence: TaggedSentence, token) -> bool:
     """ "those trials" where the sentence named the trials before: the referent is inside."""
     following = sentence.tokens[token.i + 1 : token.i + 2]
+    before = sentence.tokens[: token.i]
+    if token.text.lower() in ("those", "these") and token.dep == "pobj":
+        # "...19 million arrests had been made; of those, ...": a plural named before
+        clause = any(t.text in (";", ":") for t in before)
+        return clause and any(t.tag == "NNS" for t in before)
     if token.tag != "DT" or not following or following[0].pos != "NOUN":
         return False
     lemma = following[0].lemma.lower()
@@ -266,7 +282,11 @@ def clean_span(sentence: TaggedSentence, mention: Mention) -> tuple[int, int]:
 def _gives_away(sentence: TaggedSentence, start: int, end: int) -> bool:
     """The rest of the sentence names the span again, or one of its words ("Stalinists")."""
     rest = (sentence.text[:start] + " " + sentence.text[end:]).lower()
-    span_words = [w for w in re.findall(r"\w+", sentence.text[start:end]) if len(w) > 3]
+    span_words = [
+        w
+        for w in re.findall(r"\w+", sentence.text[start:end])
+        if len(w) > 3 and w.lower() not in COUNTING
+    ]
     return any(re.search(rf"\b{re.escape(w.lower())}", rest) for w in span_words)
 
 
