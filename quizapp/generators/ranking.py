@@ -152,7 +152,10 @@ def _clause_subjects(sentence: TaggedSentence, token) -> list:
     """The subjects of the verb governing `token` and of the verbs it is conjoined with,
     with their appositions."""
     tokens = sentence.tokens
-    verb = token.head
+    verb, seen = token.head, set()
+    while 0 <= verb < len(tokens) and tokens[verb].pos not in ("VERB", "AUX") and verb not in seen:
+        seen.add(verb)  # "superiority over him": climb to the verb of the clause
+        verb = tokens[verb].head
     chain = set()
     while 0 <= verb < len(tokens) and verb not in chain:
         chain.add(verb)
