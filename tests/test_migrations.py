@@ -16,6 +16,8 @@ from tests.conftest import POSTGRES_URL
 TABLES = {
     "document",
     "generation_mark",
+    "job",
+    "passage_tag",
     "quiz",
     "quiz_item",
     "quiz_rule",

@@ -8,7 +8,8 @@ from quizapp.models.bank import (
     ItemTag,
     ItemVersion,
 )
-from quizapp.models.corpus import Document, Footnote, Passage, Section, Sentence
+from quizapp.models.corpus import Document, Footnote, Passage, PassageTag, Section, Sentence
+from quizapp.models.job import Job
 from quizapp.models.quiz import Quiz, QuizItem, QuizRule
 from quizapp.models.tagging import EntityRecord, MentionRecord
 from quizapp.models.user import User
@@ -24,7 +25,9 @@ __all__ = [
     "ItemTag",
     "ItemVersion",
     "MentionRecord",
+    "Job",
     "Passage",
+    "PassageTag",
     "Quiz",
     "QuizItem",
     "QuizRule",

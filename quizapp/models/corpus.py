@@ -138,3 +138,16 @@ class Sentence(db.Model):
     @property
     def is_footnote(self) -> bool:
         return self.footnote_id is not None
+
+
+class PassageTag(db.Model):
+    """A topic an instructor gave a passage ("purges", "cheka"); items drawn from it carry it."""
+
+    __tablename__ = "passage_tag"
+    __table_args__ = (UniqueConstraint("passage_id", "tag"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    passage_id: Mapped[int] = mapped_column(ForeignKey("passage.id"), index=True)
+    tag: Mapped[str] = mapped_column(String(80), index=True)
+
+    passage: Mapped[Passage] = relationship()
