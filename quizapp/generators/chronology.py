@@ -13,7 +13,14 @@ import re
 
 from quizapp.generators import register
 from quizapp.generators.base import Citation, Context, Draft
-from quizapp.generators.clauses import Parse, balanced, clause, core_phrase, render
+from quizapp.generators.clauses import (
+    Parse,
+    balanced,
+    clause,
+    core_phrase,
+    parenthetical,
+    render,
+)
 from quizapp.generators.phrases import NOMINAL
 from quizapp.generators.short_answer import sentence_ok
 from quizapp.generators.stems import opinionated, vague_reason
@@ -72,32 +79,13 @@ def event_text(
     subject = parse.subject(verb)
     if kept is None or subject is None or subject not in kept or subject > verb:
         return None  # "wrote Maxim Gorky": an inverted quotation tag
-    aside = _aside(parse, subject)
-    if len(aside) == len(parse.tokens):
-        return None
+    aside = parenthetical(parse, subject)
+    if not aside and parse.subtree(subject) - core_phrase(parse, subject):
+        return None  # a list set off by commas, or an aside the clause cannot lose
     kept -= parse.subtree(prep) | aside
     if vague_reason(parse, kept) or (not sentence.author and opinionated(parse)):
         return None
     return _finished(render(parse.tokens, kept))
-
-
-def _aside(parse: Parse, subject: int) -> set[int]:
-    """The subject's parenthetical apposition or clause ("Kirov, a member of ..., was")."""
-    found = set()
-    for child in parse.kids[subject]:
-        if parse.tokens[child].dep in ("appos", "relcl", "acl"):
-            part = parse.subtree(child)
-            if parse.tokens[child].pos == "PROPN" or any(
-                parse.tokens[i].dep == "conj" for i in part
-            ):
-                return set(
-                    range(len(parse.tokens))
-                )  # "Connor, Kovarsky, Wolf, and ...": a list, not an aside
-            if part - core_phrase(parse, subject) == part:
-                found |= part | {
-                    i for i in (min(part) - 1, max(part) + 1) if i in parse.kids[subject]
-                }
-    return found
 
 
 def nominal_event(parse: Parse, noun: int, date_prep: int) -> str | None:

@@ -93,6 +93,24 @@ def core_phrase(parse: Parse, head: int) -> set[int]:
     return kept
 
 
+def parenthetical(parse: Parse, head: int) -> set[int]:
+    """A noun's asides set off by commas ("Kirov, a member of the Politbureau, was"): the
+    tokens to drop; empty when an aside is really a list ("Connor, Kovarsky, Wolf, and")."""
+    found: set[int] = set()
+    core = core_phrase(parse, head)
+    for child in parse.kids[head]:
+        if parse.tokens[child].dep not in ("appos", "relcl", "acl"):
+            continue
+        part = parse.subtree(child)
+        if part & core:
+            continue
+        if parse.tokens[child].pos == "PROPN" or any(parse.tokens[i].dep == "conj" for i in part):
+            return set()
+        found |= part
+        found |= {i for i in (min(part) - 1, max(part) + 1) if i in parse.kids[head]}
+    return found
+
+
 def _detached(parse: Parse, verb: int, child: int, keep_shared: bool) -> bool | None:
     """Whether `child` of `verb` leaves the clause; None when the sentence is unsafe."""
     token = parse.tokens[child]

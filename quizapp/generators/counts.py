@@ -7,6 +7,8 @@ vague amount ("thousands", "several hundred") or a comparison ("more than") give
 
 from __future__ import annotations
 
+import re
+
 from quizapp.generators.clauses import SUBJECTS, Parse, clause, core_phrase
 from quizapp.generators.questions import (
     Question,
@@ -29,6 +31,8 @@ def _count_parts(parse: Parse, mention: Mention) -> tuple[str, int, int] | None:
     if not numbers:
         return None
     first, last = numbers[0], span[-1]
+    if re.fullmatch(r"1[5-9]\d\d|20\d\d", parse.tokens[first].text):
+        return None  # "the 1936 executions": a year, not a count
     if any(parse.tokens[i].pos != "NUM" for i in span if i > first):
         return None  # a measure ("200 pounds"), not a count
     words = {parse.tokens[i].text.lower() for i in span}
@@ -65,6 +69,9 @@ def count_question(parse: Parse, mention: Mention) -> Question | None:
     else:
         return None
     verb = parse.tokens[noun].head
+    if parse.tokens[noun].dep == "attr" and parse.children(verb, "expl"):
+        text = render_ordered(parse, sorted(phrase - count), {})
+        return _count_existential(parse, noun, verb, f"{lead} {text}", (first, last), count)
     if parse.tokens[noun].dep not in (*SUBJECTS, "dobj"):
         return None
     if not parse.is_clause_head(verb):
@@ -73,7 +80,13 @@ def count_question(parse: Parse, mention: Mention) -> Question | None:
     answer = (parse.tokens[first].start, parse.tokens[last].end)
     if parse.tokens[noun].dep == "dobj":
         return fronted_question(
-            parse, verb, parse.subtree(noun), f"{lead} {noun_text}", answer, "number"
+            parse,
+            verb,
+            parse.subtree(noun),
+            f"{lead} {noun_text}",
+            answer,
+            "number",
+            phrase - count,
         )
     kept = clause(parse, verb, keep_shared=True)
     if kept is None:
@@ -101,4 +114,26 @@ def _count_in_phrase(
     noun_text = render_ordered(parse, sorted(phrase - count), {})
     wh = f"{word.capitalize()} {lead.lower()} {noun_text}"
     span = (parse.tokens[answer[0]].start, parse.tokens[answer[1]].end)
-    return fronted_question(parse, verb, parse.subtree(prep), wh, span, "number")
+    return fronted_question(parse, verb, parse.subtree(prep), wh, span, "number", phrase - count)
+
+
+def _count_existential(
+    parse: Parse, noun: int, verb: int, wh: str, answer: tuple[int, int], count: set[int]
+) -> Question | None:
+    """ "How many troops were there in the capital?" from "There were 1700 troops in ..."."""
+    if not parse.is_clause_head(verb) or parse.tokens[verb].lemma != "be":
+        return None
+    kept = clause(parse, verb, keep_shared=False)
+    if kept is None:
+        return None
+    expl = set(parse.children(verb, "expl"))
+    noun_phrase = parse.subtree(noun)
+    rest = kept - noun_phrase - expl - {verb}
+    order = arrange(parse, verb, rest, expl)
+    if order is None:
+        return None
+    lead = f"{wh} {parse.tokens[verb].text.lower()} there"
+    stem = finish(parse, order, lead, {})
+    span = (parse.tokens[answer[0]].start, parse.tokens[answer[1]].end)
+    shown = core_phrase(parse, noun) - count
+    return Question(stem, span[0], span[1], "number", frozenset(rest | shown))

@@ -11,7 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quizapp.generators.clauses import SUBJECTS, Parse, clause, core_phrase, render, tidy
+from quizapp.generators.clauses import (
+    SUBJECTS,
+    Parse,
+    clause,
+    core_phrase,
+    parenthetical,
+    render,
+    tidy,
+)
 from quizapp.generators.stems import vague_reason
 from quizapp.tagging.types import Mention
 
@@ -20,6 +28,7 @@ ORG_HEADS = ("party", "committee", "army", "newspaper", "journal", "magazine", "
 TIME_PREPS = {"in", "on", "during", "since", "until"}
 PLACE_PREPS = {"in", "at"}
 PERSON_PREPS = {"to", "by", "with", "against", "from", "for", "under"}
+TIME_WORDS = {"day", "week", "month", "year", "morning", "evening", "night", "time", "later"}
 MOVABLE = {"prep", "npadvmod", "advmod", "agent", "tmod"}
 
 
@@ -70,6 +79,8 @@ def arrange(parse: Parse, verb: int, kept: set[int], subject: set[int]) -> list[
         dep = parse.tokens[i].dep
         if parse.tokens[i].head == verb and dep not in MOVABLE:
             return None
+        if dep == "npadvmod" and parse.tokens[i].lemma.lower() not in TIME_WORDS:
+            return None  # "Outstanding leader of ..., Trotsky devoted": not a time phrase
     rest = sorted(kept - fronted)
     return rest + sorted(fronted)
 
@@ -130,14 +141,24 @@ def is_plural(parse: Parse, verb: int) -> bool:
 
 
 def fronted_question(
-    parse: Parse, verb: int, removed: set[int], wh: str, answer: tuple[int, int], kind: str
+    parse: Parse,
+    verb: int,
+    removed: set[int],
+    wh: str,
+    answer: tuple[int, int],
+    kind: str,
+    shown: set[int] | None = None,
 ) -> Question | None:
-    """Remove `removed` from the clause of `verb` and front `wh` with inversion."""
+    """Remove `removed` from the clause of `verb` and front `wh` with inversion.
+
+    `shown`: tokens of `removed` that the wh-phrase repeats ("How many divisions of its
+    own"), checked with the rest of the stem for dangling references.
+    """
     subject_head = parse.subject(verb)
     kept = clause(parse, verb, keep_shared=False)
     if subject_head is None or kept is None or subject_head in removed:
         return None
-    kept -= removed | (parse.subtree(subject_head) - core_phrase(parse, subject_head))
+    kept -= removed | parenthetical(parse, subject_head) | _named_instead(parse, subject_head)
     subject = parse.subtree(subject_head) & kept
     auxes = sorted(parse.children(verb, "aux", "auxpass"))
     replace: dict[int, str] = {}
@@ -158,7 +179,20 @@ def fronted_question(
     helper = DO_SUPPORT[parse.tokens[verb].tag] if moved is None else parse.tokens[moved].text
     lead = f"{wh} {helper.lower()}"
     stem = finish(parse, order, lead, replace)
-    return Question(stem, answer[0], answer[1], kind, frozenset(kept))
+    return Question(stem, answer[0], answer[1], kind, frozenset(kept | (shown or set())))
+
+
+def _named_instead(parse: Parse, head: int) -> set[int]:
+    """For "His brother, Radomysslsky, ...": the tokens to drop so the name alone is the
+    subject; empty unless the phrase around a named apposition would dangle."""
+    names = [a for a in parse.children(head, "appos") if parse.tokens[a].pos == "PROPN"]
+    if len(names) != 1:
+        return set()
+    name = core_phrase(parse, names[0])
+    rest = core_phrase(parse, head) - parse.subtree(names[0])
+    if vague_reason(parse, rest) is None or any(parse.tokens[i].dep == "conj" for i in name):
+        return set()
+    return parse.subtree(head) - name
 
 
 def object_question(parse: Parse, mention: Mention, wh: str) -> Question | None:
@@ -214,7 +248,7 @@ def whose_question(parse: Parse, mention: Mention) -> Question | None:
     answer = (mention.start, mention.end)
     if parse.tokens[noun].dep == "dobj":
         return fronted_question(
-            parse, verb, parse.subtree(noun), f"Whose {noun_text}", answer, "person"
+            parse, verb, parse.subtree(noun), f"Whose {noun_text}", answer, "person", phrase - span
         )
     kept = clause(parse, verb, keep_shared=True)
     if kept is None or is_plural(parse, verb) and parse.tokens[noun].tag != "NNS":

@@ -35,11 +35,17 @@ NO_AUTHOR = {"unattributed", "anonymous", "unknown", "anon.", "n/a", "none"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "you", "your"}
 
 
-def vague_reason(parse: Parse, indices: set[int]) -> str | None:
-    """Why the tokens `indices` would not read on their own; None when they do."""
+def vague_reason(parse: Parse, indices: set[int], bound: bool = False) -> str | None:
+    """Why the tokens `indices` would not read on their own; None when they do.
+
+    `bound`: the stem asks for its subject ("Who abjures his former convictions?"), so a
+    possessive pronoun refers to the answer and does not dangle.
+    """
     for i in sorted(indices):
         token = parse.tokens[i]
         lower = token.text.lower()
+        if bound and token.tag == "PRP$" and lower in ("his", "her", "their"):
+            continue
         if token.tag in ("PRP", "PRP$") and token.dep != "expl" and lower not in REFLEXIVES:
             return f"pronoun {token.text!r}"
         if lower in DEMONSTRATIVES and token.tag == "DT":
@@ -48,6 +54,12 @@ def vague_reason(parse: Parse, indices: set[int]) -> str | None:
             return f"relative word {token.text!r}"
         if token.tag == "DT" and token.dep in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
             return f"determiner standing alone {token.text!r}"
+        if (
+            lower == "one"
+            and token.dep in ("nsubj", "dobj", "pobj", "attr")
+            and not any(parse.tokens[k].text.lower() == "of" for k in parse.kids[i])
+        ):
+            return "'one' without 'of'"  # "the only one": one of whom?
         named = token.pos == "PROPN" and lower != "party"
         if (
             token.pos in ("NOUN", "PROPN")
