@@ -145,6 +145,44 @@ QUESTIONS += [
     ),
 ]
 
+# Subordinate, relative and resolved clauses; names standing in for their descriptions.
+QUESTIONS += [
+    (
+        "When Lenin was on his deathbed, he appealed to Trotsky to carry out a fight in the"
+        " Central Committee against Stalin, Dzerzhinsky and Ordzhonikidze.",
+        POLICE,
+        "To whom did Lenin appeal to carry out a fight in the Central Committee against Stalin,"
+        " Dzerzhinsky and Ordzhonikidze?",
+        "Trotsky",
+    ),
+    (
+        "When Stalin died in March 1953, another gigantic frame-up was in the making.",
+        POLICE,
+        "When did Stalin die?",
+        "March 1953",
+    ),
+    (
+        "Smilga, who was arrested in 1935, had placed portraits of Lenin on his balcony.",
+        POLICE,
+        "In what year was Smilga arrested?",
+        "1935",
+    ),
+    (
+        "His brother, Radomysslsky, a young anarchist, had been killed in Ukraine in 1920 by"
+        " Voroshilov's soldiers.",
+        SERGE,
+        "According to Serge, in what year had Radomysslsky been killed in Ukraine by"
+        " Voroshilov's soldiers?",
+        "1920",
+    ),
+    (
+        "In 1929 there were 300 prisoners in the camp at Solovki.",
+        SERGE,
+        "According to Serge, how many prisoners in the camp were there at Solovki in 1929?",
+        "300",
+    ),
+]
+
 # Sentences that must give nothing: dangling reference, quotation without a speaker,
 # conditionals, coordinated answers, asides the stem would keep.
 NOTHING = [
@@ -171,6 +209,13 @@ NOTHING = [
     ("If Lenin had lived, Trotsky would have led the party in 1924.", SERGE),
     ("Menzhinsky was, according to Fomin, already fluent in twelve languages.", POLICE),
     ("The street battles lasted for several days.", SERGE),
+    ("Kamenev was in Moscow.", SERGE),  # four words that pin nothing down
+    ("Two sorts of measures will be necessary to the reconstruction: a directed economy.", SERGE),
+    (
+        "The Grober case demonstrates the pertinence of the 1928 documents to the 1936 executions.",
+        SERGE,
+    ),
+    ("Smirnov was the only one to preserve his calm and courage until the end.", SERGE),
 ]
 
 
@@ -248,3 +293,11 @@ def test_reporting_verb_gives_its_clause_attributed_to_the_speaker():
     assert render(reported.parse.tokens, range(len(reported.parse.tokens))) == (
         "Yezhov had been arrested in 1939"
     )
+
+
+def test_a_possessive_in_a_subject_question_refers_to_the_answer():
+    _, drafts = drafts_for("Stalin made up his mind in 1936.", SERGE)
+    pairs = [(d.stem, d.answer) for d in drafts]
+    assert ("According to Serge, who made up his mind in 1936?", "Stalin") in pairs
+    # asked about the year, "his" would have no referent in the stem
+    assert not any(answer == "1936" for _, answer in pairs)

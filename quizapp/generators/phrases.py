@@ -33,6 +33,12 @@ KINDS = {
     "idea", "line", "tactic", "tactics", "city", "town", "village", "region", "province",
     "newspaper", "journal", "magazine", "party", "organisation", "organization",
 }  # fmt: skip
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "eur", "ar", "ee")
+PERSON_NOUNS = {
+    "head", "hero", "fellow", "chief", "son", "daughter", "wife", "brother", "friend",
+    "comrade", "marshal", "general", "deputy", "stooge", "figure", "chairman", "émigré",
+    "official", "envoy", "spy", "poet", "tsar", "worker", "successor", "heir", "editor",
+}  # fmt: skip
 QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
 
 
@@ -95,15 +101,30 @@ def apposition_question(parse: Parse, mention: Mention) -> Question | None:
         return None
     if description != set(range(min(description), max(description) + 1)):
         return None
-    if parse.tokens[noun].tag != "NN" or len(description) > 12:
+    if parse.tokens[noun].tag != "NN" or len(description) > 12 or not names_a_person(parse, noun):
         return None
-    verb = parse.root()
+    verb = _governor(parse, head)
     be = "is" if verb is not None and parse.tokens[verb].tag in ("VBZ", "VBP") else "was"
     text = render(parse.tokens, description)
     if parse.tokens[min(description)].pos != "PROPN":
         text = text[:1].lower() + text[1:]
     stem = f"Who {be} {text}?"
     return Question(stem, mention.start, mention.end, "person", frozenset(description))
+
+
+def names_a_person(parse: Parse, noun: int) -> bool:
+    """Whether a noun ("successor", "chief", "editor") names a person, not "novel" or "hour"."""
+    word = parse.tokens[noun].lemma.lower()
+    return word in PERSON_NOUNS or word.endswith(PERSON_SUFFIXES)
+
+
+def _governor(parse: Parse, head: int) -> int | None:
+    """The verb a noun phrase depends on (through appositions and conjunctions)."""
+    seen = set()
+    while head not in seen and parse.tokens[head].pos not in ("VERB", "AUX"):
+        seen.add(head)
+        head = parse.tokens[head].head
+    return head if parse.tokens[head].pos in ("VERB", "AUX") else None
 
 
 def _definite(parse: Parse, noun: int, description: set[int]) -> bool:
@@ -177,7 +198,8 @@ def kind_question(parse: Parse, answer: set[int]) -> Question | None:
         return None
     where = _span(parse, answer)
     if parse.tokens[noun].dep == "dobj":
-        return fronted_question(parse, verb, parse.subtree(noun), wh, where, "term")
+        shown = set(words)
+        return fronted_question(parse, verb, parse.subtree(noun), wh, where, "term", shown)
     return _subject_kind(parse, noun, wh, where)
 
 

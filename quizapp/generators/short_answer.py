@@ -81,7 +81,7 @@ def questions_for(parse: Parse, mention: Mention) -> list[Question]:
 
 def date_wh(prep: str, mention: Mention) -> str:
     """ "In what year" for a year, "When" for a month or day; "Until when", "Since what year"."""
-    year = len(mention.value or "") == 4
+    year = len(mention.value or "") == 4 and bool(re.fullmatch(r"(the year )?\d{4}", mention.text))
     if prep in ("in", "during", "on"):
         return "In what year" if year else "When"
     return f"{prep.capitalize()} {'what year' if year else 'when'}"
@@ -128,11 +128,47 @@ def acceptable(parse: Parse, question: Question, forms: set[str]) -> bool:
     words = question.stem.split()
     if not 4 <= len(words) <= MAX_STEM_WORDS or not balanced(question.stem):
         return False
-    if vague_reason(parse, set(question.used)) is not None:
+    if len(words) == 4 and not any(
+        parse.tokens[i].pos == "VERB" or parse.tokens[i].tag == "POS" for i in question.used
+    ):
+        return False  # "Who was in Moscow?": too little to pin the answer down
+    if re.search(r"\w \.|\s\.\s|:", question.stem) or orphaned(parse, question.used):
+        return False  # a stray full stop; a colon's list gives the count away
+    if any(verse(parse, i) for i in question.used):
         return False
+    bound = question.kind == "person" and question.stem.startswith("Who ")
+    if vague_reason(parse, set(question.used), bound) is not None:
+        return False
+    return specific(parse, question) and not leaks(question.stem, forms)
+
+
+def specific(parse: Parse, question: Question) -> bool:
+    """A stem that names something (a name, a number), or says enough to pin the answer:
+    nine words or more with three nouns ("Who rounded up all the foreign communists who
+    had fled fascist persecution ...?")."""
     answer = parse.covering(question.start, question.end)
-    specific = [i for i in question.used - answer if parse.tokens[i].pos in ("PROPN", "NUM")]
-    return bool(specific) and not leaks(question.stem, forms)
+    used = question.used - answer
+    if any(parse.tokens[i].pos in ("PROPN", "NUM") for i in used):
+        return True
+    nouns = sum(parse.tokens[i].pos == "NOUN" for i in used)
+    return len(question.stem.split()) >= 9 and nouns >= 3
+
+
+def verse(parse: Parse, i: int) -> bool:
+    """A capitalised common word inside the sentence ("a halo Around the ..."): verse."""
+    token = parse.tokens[i]
+    previous = parse.tokens[i - 1].text if i > 0 else "."
+    return (
+        token.text[:1].isupper()
+        and token.pos in ("ADP", "DET", "VERB", "ADV", "CCONJ")
+        and previous not in (".", '"', "“", ":", "(", "—")
+        and i > 0
+    )
+
+
+def orphaned(parse: Parse, used: frozenset[int]) -> bool:
+    """Whether the stem keeps a relative clause without the noun it describes."""
+    return any(parse.tokens[i].dep == "relcl" and parse.tokens[i].head not in used for i in used)
 
 
 def sentence_ok(sentence: TaggedSentence) -> bool:

@@ -4,8 +4,10 @@ A view is a closed piece of the dependency tree re-indexed as its own parse, wit
 character offsets of the whole sentence kept so that answer spans still point into the
 cited text. Views are: the whole sentence; each half of a sentence split at "; " when
 the half is a clause with a subject; the sentence without an "according to X" aside
-(attributed to X); and the clause a reporting verb introduces ("the KGB revealed that
-S" gives S, attributed to "the KGB").
+(attributed to X); the clause a reporting verb introduces ("the KGB revealed that
+S" gives S, attributed to "the KGB"); an asserted subordinate clause ("when Stalin died
+in March 1953"); a relative clause on a name, the name standing for "who"; and the
+sentence with a subject "he" replaced by the person its fronted clause names.
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ REPORTING = {
     "reveal", "say", "state", "declare", "announce", "report", "write", "claim",
     "assert", "admit", "confirm", "testify", "explain", "insist", "argue", "charge",
 }  # fmt: skip
+
+
+# Subordinate clauses the sentence asserts to be true ("if" and "unless" ones it does not).
+ASSERTED_MARKS = {"when", "after", "before", "because", "although", "though", "while", "once"}
 
 
 @dataclass(frozen=True)
@@ -78,7 +84,9 @@ def _halves(sentence: TaggedSentence) -> list[View]:
         if parse is None:
             continue
         root = parse.root()
-        if root is None or not parse.children(root, *SUBJECTS, "expl"):
+        if root is None or parse.tokens[root].pos not in ("VERB", "AUX"):
+            continue  # "Principal works: ...; Gladkov's novel Cement": no clause
+        if not parse.children(root, *SUBJECTS, "expl"):
             continue
         found.append(View(parse, _inside(sentence.mentions, tokens, keep)))
     return found
@@ -141,8 +149,88 @@ def _reported(sentence: TaggedSentence) -> list[View]:
     return [View(sub, _inside(sentence.mentions, tokens, keep), render(tokens, source))]
 
 
+def _subordinate(sentence: TaggedSentence) -> list[View]:
+    """A "when", "after" or "because" clause, which the sentence asserts, as a sentence."""
+    tokens = sentence.tokens
+    parse = Parse(tokens)
+    found = []
+    for token in tokens:
+        marks = parse.children(token.i, "mark") + [
+            a for a in parse.children(token.i, "advmod") if tokens[a].tag == "WRB"
+        ]  # the parser often makes "when" an adverb
+        words = [tokens[m].text.lower() for m in marks]
+        if token.dep != "advcl" or len(words) != 1 or words[0] not in ASSERTED_MARKS:
+            continue
+        if not parse.children(token.i, *SUBJECTS):
+            continue
+        keep = _trim(tokens, parse.subtree(token.i) - set(marks))
+        sub = sub_parse(tokens, keep) if keep else None
+        if sub is not None:
+            found.append(View(sub, _inside(sentence.mentions, tokens, keep)))
+    return found
+
+
+def _relative(sentence: TaggedSentence) -> list[View]:
+    """ "Kirov, who was assassinated in 1934," gives "Kirov was assassinated in 1934"."""
+    tokens = sentence.tokens
+    parse = Parse(tokens)
+    found = []
+    for token in tokens:
+        if token.dep != "relcl" or tokens[token.head].pos != "PROPN":
+            continue
+        subjects = parse.children(token.i, *SUBJECTS)
+        if len(subjects) != 1 or tokens[subjects[0]].text.lower() not in ("who", "which"):
+            continue
+        rest = parse.subtree(token.head) - parse.subtree(token.i)
+        name = {i for i in rest if tokens[i].pos != "PUNCT"}
+        if any(tokens[i].pos not in ("PROPN", "PART") for i in name):
+            continue  # "an Old Bolshevik who", "Khrushchev and Co., who"
+        if max(name) != token.head or name != set(range(min(name), token.head + 1)):
+            continue
+        keep = _trim(tokens, parse.subtree(token.i))
+        text = render(tokens, name)
+        replaced = [
+            dataclasses.replace(t, text=text, pos="PROPN", tag="NNP") if t.i == subjects[0] else t
+            for t in tokens
+        ]
+        sub = sub_parse(replaced, keep)
+        if sub is not None:
+            found.append(View(sub, _inside(sentence.mentions, tokens, keep)))
+    return found
+
+
+def _resolved(sentence: TaggedSentence) -> list[View]:
+    """ "When Lenin was on his deathbed, he appealed to Trotsky": "he" is Lenin.
+
+    Only a main-clause subject pronoun after a fronted subordinate clause whose subject is
+    the one person named before the pronoun.
+    """
+    tokens = sentence.tokens
+    parse = Parse(tokens)
+    root = parse.root()
+    if root is None:
+        return []
+    subject = parse.subject(root)
+    if subject is None or tokens[subject].text.lower() not in ("he", "she"):
+        return []
+    clauses = [c for c in parse.children(root, "advcl") if max(parse.subtree(c)) < subject]
+    people = [m for m in sentence.mentions if m.type == "person" and m.end <= tokens[subject].start]
+    if len(clauses) != 1 or len(people) != 1:
+        return []
+    named = parse.covering(people[0].start, people[0].end)
+    head = parse.head_of(named)
+    if head is None or tokens[head].dep not in SUBJECTS or tokens[head].head != clauses[0]:
+        return []
+    replaced = [
+        dataclasses.replace(t, text=people[0].text, pos="PROPN", tag="NNP") if t.i == subject else t
+        for t in tokens
+    ]
+    return [View(Parse(replaced), list(sentence.mentions))]
+
+
 def views(sentence: TaggedSentence) -> list[View]:
-    """The whole sentence first, then its halves, its "according to" and reported clauses."""
+    """The whole sentence first, then the parts of it that stand alone."""
     found = [View(Parse(sentence.tokens), list(sentence.mentions))]
     found += _halves(sentence) + _according(sentence) + _reported(sentence)
+    found += _subordinate(sentence) + _relative(sentence) + _resolved(sentence)
     return found
