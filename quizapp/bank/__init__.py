@@ -9,6 +9,7 @@ from flask import Blueprint
 bp = Blueprint("bank", __name__, url_prefix="/bank")
 
 from quizapp.bank import (  # noqa: E402,F401
+    routes_audit,
     routes_browse,
     routes_glossary,
     routes_items,

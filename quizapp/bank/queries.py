@@ -1,0 +1,287 @@
+"""Query building for the bank's pages: filters, search, facet counts and pagination.
+
+Every function here builds statements or runs a fixed number of them, whatever the size
+of the bank: a page of items is one count, one select of the rows and one select of
+their citations; each facet is one GROUP BY. Search is portable SQL (case-insensitive
+LIKE over the current version's stem and answer, and over the text of the sentences it
+cites, found first by one scan of the sentence table), so it runs on SQLite and
+PostgreSQL alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+
+from sqlalchemy import Select, and_, func, literal, or_, select
+
+from quizapp.extensions import db
+from quizapp.models import (
+    CitationRecord,
+    Document,
+    EntityRecord,
+    Item,
+    ItemTag,
+    ItemVersion,
+    Passage,
+    Section,
+    Sentence,
+)
+
+PAGE_SIZE = 50
+FACET_LIMIT = 30  # values listed for the open-ended facets (section, entity, tag)
+MAX_TERMS = 8
+GENERATED_TAG_PREFIXES = ("entity:", "source:", "type:")
+
+# An item joined to its current version.
+CURRENT = and_(ItemVersion.item_id == Item.id, ItemVersion.number == Item.current_version)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The query parameters of /bank and /bank/review."""
+
+    q: str = ""
+    type: str = ""
+    status: str = ""
+    verdict: str = ""
+    source: str = ""
+    section: str = ""
+    entity: str = ""
+    tag: str = ""
+    page: int = 1
+
+    @classmethod
+    def from_args(cls, args: Mapping[str, str]) -> Filters:
+        values = {name: (args.get(name) or "").strip()[:200] for name in filter_names()}
+        try:
+            page = max(1, int(args.get("page") or 1))
+        except ValueError:
+            page = 1
+        return cls(**values, page=page)
+
+    def with_(self, **changes) -> Filters:
+        return replace(self, **changes)
+
+    def args(self, **changes) -> dict[str, str | int]:
+        """The non-empty parameters, for url_for (page 1 is left out)."""
+        values = {f.name: getattr(self, f.name) for f in fields(self)} | changes
+        return {k: v for k, v in values.items() if v and not (k == "page" and v == 1)}
+
+
+def filter_names() -> tuple[str, ...]:
+    return tuple(f.name for f in fields(Filters) if f.name != "page")
+
+
+def conditions(filters: Filters, skip: str | None = None) -> list:
+    """WHERE clauses for `filters` on Item joined to its current version (minus `skip`)."""
+    wanted = {n: getattr(filters, n) for n in filter_names() if n != skip and getattr(filters, n)}
+    clauses = []
+    for term in wanted.get("q", "").split()[:MAX_TERMS]:
+        clauses.append(_matches(term))
+    for name, column in (("type", Item.type), ("status", Item.status)):
+        if name in wanted:
+            clauses.append(column == wanted[name])
+    if "verdict" in wanted:
+        clauses.append(ItemVersion.verdict == wanted["verdict"])
+    if "source" in wanted:
+        clauses.append(
+            Item.document_id.in_(select(Document.id).where(Document.slug == wanted["source"]))
+        )
+    if "section" in wanted:
+        passages = select(Passage.id).join(Section, Passage.section_id == Section.id)
+        in_section = select(Sentence.key).where(
+            Sentence.passage_id.in_(passages.where(Section.key == wanted["section"]))
+        )
+        clauses.append(_cites(CitationRecord.sentence_key.in_(in_section)))
+    if "entity" in wanted:
+        clauses.append(_tagged("entity:" + wanted["entity"]))
+    if "tag" in wanted:
+        clauses.append(_tagged(wanted["tag"]))
+    return clauses
+
+
+def _matches(term: str):
+    """The current version's stem, answer or a cited sentence contains `term` (any case)."""
+    sentences = select(Sentence.key).where(Sentence.text.icontains(term, autoescape=True))
+    return or_(
+        ItemVersion.stem.icontains(term, autoescape=True),
+        ItemVersion.answer.icontains(term, autoescape=True),
+        _cites(CitationRecord.sentence_key.in_(sentences)),
+    )
+
+
+def _cites(condition):
+    return ItemVersion.id.in_(select(CitationRecord.version_id).where(condition))
+
+
+def _tagged(tag: str):
+    return Item.id.in_(select(ItemTag.item_id).where(ItemTag.tag == tag))
+
+
+def filtered(filters: Filters, *columns, skip: str | None = None) -> Select:
+    """SELECT `columns` FROM item JOIN its current version WHERE the filters hold."""
+    return (
+        select(*columns)
+        .select_from(Item)
+        .join(ItemVersion, CURRENT)
+        .where(*conditions(filters, skip))
+    )
+
+
+# ---- pages ---------------------------------------------------------------------------
+
+
+@dataclass
+class Page:
+    """One page of rows, with what the pager needs."""
+
+    rows: list
+    total: int
+    number: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.pages
+
+    @property
+    def first(self) -> int:
+        return (self.number - 1) * self.per_page + 1 if self.total else 0
+
+    @property
+    def last(self) -> int:
+        return min(self.total, self.number * self.per_page)
+
+
+def paginate(statement: Select, number: int, per_page: int = PAGE_SIZE) -> Page:
+    """Two queries: the count of `statement`'s rows and the rows of page `number`."""
+    total = db.session.scalar(select(func.count()).select_from(statement.order_by(None).subquery()))
+    rows = db.session.execute(statement.limit(per_page).offset((number - 1) * per_page)).all()
+    return Page(rows, total or 0, number, per_page)
+
+
+@dataclass
+class Listing:
+    """An item on a page, with its current version, source and citations."""
+
+    item: Item
+    version: ItemVersion
+    slug: str
+    citations: list[CitationRecord]
+
+
+def item_page(filters: Filters, order: tuple, per_page: int = PAGE_SIZE) -> Page:
+    """A page of Listings for `filters` in `order`; three queries."""
+    statement = filtered(filters, Item, ItemVersion, Document.slug).join(
+        Document, Document.id == Item.document_id
+    )
+    page = paginate(statement.order_by(*order), filters.page, per_page)
+    citations: dict[int, list[CitationRecord]] = {}
+    if page.rows:
+        for citation in db.session.scalars(
+            select(CitationRecord)
+            .where(CitationRecord.version_id.in_([row[1].id for row in page.rows]))
+            .order_by(CitationRecord.version_id, CitationRecord.ordinal)
+        ):
+            citations.setdefault(citation.version_id, []).append(citation)
+    page.rows = [
+        Listing(item, version, slug, citations.get(version.id, []))
+        for item, version, slug in page.rows
+    ]
+    return page
+
+
+def selected_items(filters: Filters) -> list[Item]:
+    """Every item the filters select (no paging), for bulk actions, oldest first."""
+    ids = filtered(filters, Item.id)
+    return list(db.session.scalars(select(Item).where(Item.id.in_(ids)).order_by(Item.id)))
+
+
+# ---- facets --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+
+
+def facets(filters: Filters, names: tuple[str, ...]) -> dict[str, list[FacetValue]]:
+    """For each facet in `names`, its values and item counts under the other filters."""
+    return {name: _FACETS[name](filters) for name in names}
+
+
+def _grouped(filters: Filters, name: str, value, label=None, joins=(), where=(), top=False):
+    label = value if label is None else label
+    statement = filtered(filters, value, label, func.count(Item.id.distinct()), skip=name)
+    for target, on in joins:
+        statement = statement.join(target, on)
+    statement = statement.where(*where).group_by(value, label)
+    if top:
+        statement = statement.order_by(func.count(Item.id.distinct()).desc(), value)
+        statement = statement.limit(FACET_LIMIT)
+    else:
+        statement = statement.order_by(value)
+    return [FacetValue(str(v), str(lab or v), n) for v, lab, n in db.session.execute(statement)]
+
+
+def _source_facet(filters: Filters) -> list[FacetValue]:
+    joins = ((Document, Document.id == Item.document_id),)
+    return _grouped(filters, "source", Document.slug, Document.title, joins)
+
+
+def _section_facet(filters: Filters) -> list[FacetValue]:
+    joins = (
+        (CitationRecord, CitationRecord.version_id == ItemVersion.id),
+        (Sentence, Sentence.key == CitationRecord.sentence_key),
+        (Passage, Passage.id == Sentence.passage_id),
+        (Section, Section.id == Passage.section_id),
+    )
+    return _grouped(filters, "section", Section.key, Section.title, joins, top=True)
+
+
+def _entity_facet(filters: Filters) -> list[FacetValue]:
+    joins = ((ItemTag, ItemTag.item_id == Item.id),)
+    statement = filtered(
+        filters, ItemTag.tag, EntityRecord.canonical, func.count(Item.id.distinct()), skip="entity"
+    )
+    statement = (
+        statement.join(*joins[0])
+        .outerjoin(EntityRecord, ItemTag.tag == literal("entity:").concat(EntityRecord.key))
+        .where(ItemTag.tag.startswith("entity:"))
+        .group_by(ItemTag.tag, EntityRecord.canonical)
+        .order_by(func.count(Item.id.distinct()).desc(), ItemTag.tag)
+        .limit(FACET_LIMIT)
+    )
+    return [
+        FacetValue(tag.removeprefix("entity:"), canonical or tag.removeprefix("entity:"), n)
+        for tag, canonical, n in db.session.execute(statement)
+    ]
+
+
+def _tag_facet(filters: Filters) -> list[FacetValue]:
+    joins = ((ItemTag, ItemTag.item_id == Item.id),)
+    where = [~ItemTag.tag.startswith(p) for p in GENERATED_TAG_PREFIXES]
+    return _grouped(filters, "tag", ItemTag.tag, None, joins, where, top=True)
+
+
+_FACETS = {
+    "type": lambda f: _grouped(f, "type", Item.type),
+    "status": lambda f: _grouped(f, "status", Item.status),
+    "verdict": lambda f: _grouped(f, "verdict", ItemVersion.verdict),
+    "source": _source_facet,
+    "section": _section_facet,
+    "entity": _entity_facet,
+    "tag": _tag_facet,
+}
+FACET_NAMES = tuple(_FACETS)
