@@ -28,6 +28,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(bank_group)
     app.cli.add_command(serve_command)
     app.cli.add_command(users_group)
+    app.cli.add_command(worker_command)
 
 
 @click.command("ingest")
@@ -354,3 +355,21 @@ def users_demo_command() -> None:
 
     for email, role, password in ensure_demo_accounts(Path(current_app.instance_path)):
         click.echo(f"demo {role}: {email} / {password}")
+
+
+@click.command("worker")
+@with_appcontext
+def worker_command() -> None:
+    """Serve the background job queue (needs QUIZAPP_REDIS_URL)."""
+    url = current_app.config.get("REDIS_URL")
+    if not url:
+        raise click.ClickException(
+            "QUIZAPP_REDIS_URL is not set: without it jobs run on a thread inside the app "
+            "and no worker is needed")
+    from redis import Redis
+    from rq import Queue, Worker
+
+    from quizapp.services.jobs import QUEUE
+
+    connection = Redis.from_url(url)
+    Worker([Queue(QUEUE, connection=connection)], connection=connection).work()
