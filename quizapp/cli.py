@@ -212,8 +212,11 @@ def _check_claims(path: str, as_json: bool) -> None:
     help="Processes drafting in parallel.",
 )
 @click.option("--force", is_flag=True, help="Run even when nothing changed since the last run.")
+@click.option("--tag", default=None, help="Draft only from the passages tagged with this topic.")
 @with_appcontext
-def generate_command(sources: tuple[str, ...], only: str | None, workers: int, force: bool) -> None:
+def generate_command(
+    sources: tuple[str, ...], only: str | None, workers: int, force: bool, tag: str | None
+) -> None:
     """Draft quiz items from the corpus; prints what was added by type and source."""
     from quizapp.generators import UnknownGenerator
     from quizapp.services.pipeline import UnknownSource, generate
@@ -222,7 +225,9 @@ def generate_command(sources: tuple[str, ...], only: str | None, workers: int, f
     names = [n.strip() for n in only.split(",") if n.strip()] if only else None
     with _stage_bar("generating") as advance:
         try:
-            report = generate(list(sources) or None, names, workers, progress=advance, force=force)
+            report = generate(
+                list(sources) or None, names, workers, progress=advance, force=force, tag=tag
+            )
         except (UnknownGenerator, UnknownSource, GlossaryError) as exc:
             raise click.ClickException(str(exc)) from exc
     if report.up_to_date:
@@ -365,7 +370,8 @@ def worker_command() -> None:
     if not url:
         raise click.ClickException(
             "QUIZAPP_REDIS_URL is not set: without it jobs run on a thread inside the app "
-            "and no worker is needed")
+            "and no worker is needed"
+        )
     from redis import Redis
     from rq import Queue, Worker
 

@@ -46,8 +46,10 @@ def store_drafts(
     states: Mapping[str, SentenceState],
     clusters: Mapping[str, str],
     document_ids: Mapping[str, int],
+    topics: Mapping[str, list[str]] | None = None,
 ) -> Counter:
-    """`clusters` and `document_ids` map each cited sentence key to its cluster and document."""
+    """`clusters`, `document_ids` and `topics` map each cited sentence key to its cluster,
+    document and passage topics (which become the item's "topic:" tags)."""
     # Check and add the drafts whose fact the bank lacks; count the added ones by type.
     known = set(db.session.scalars(select(Item.fingerprint)))
     added: Counter = Counter()
@@ -57,7 +59,14 @@ def store_drafts(
             continue
         known.add(mark)
         verdict = check(facts_of_draft(draft), states)
-        db.session.add(_new_item(draft, mark, verdict, document_ids))
+        item = _new_item(draft, mark, verdict, document_ids)
+        cited_topics = {t for c in draft.citations for t in (topics or {}).get(c.sentence_key, [])}
+        item.tags.extend(
+            ItemTag(tag=f"topic:{t}")
+            for t in sorted(cited_topics)
+            if f"topic:{t}" not in {x.tag for x in item.tags}
+        )
+        db.session.add(item)
         added[draft.type] += 1
     db.session.flush()
     return added

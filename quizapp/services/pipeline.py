@@ -21,7 +21,7 @@ from quizapp.extensions import db
 from quizapp.generators import registry
 from quizapp.generators.base import Context, Draft
 from quizapp.generators.ranking import limit_per_entity
-from quizapp.models import Document, GenerationMark
+from quizapp.models import Document, GenerationMark, Passage, PassageTag
 from quizapp.services.bank_drafts import store_drafts
 from quizapp.services.drafting import draft_documents
 from quizapp.services.sentence_rows import sentence_rows
@@ -53,8 +53,12 @@ def generate(
     workers: int = 1,
     progress: Callable[[int, int], None] | None = None,
     force: bool = False,
+    tag: str | None = None,
 ) -> GenerationReport:
-    """Draft items for `sources` (all when None) with the generators `only` (all when None)."""
+    """Draft items for `sources` (all when None) with the generators `only` (all when None).
+
+    With `tag`, only the passages an instructor tagged with it are drafted from.
+    """
     names = only or sorted(registry())
     registry_names = set(registry())
     for name in names:
@@ -65,16 +69,22 @@ def generate(
     documents = db.session.scalars(select(Document).order_by(Document.id)).all()
     chosen = _choose(documents, sources)
     glossary = load_glossary_if_any()
-    signature = run_signature(documents, glossary, names) if not sources and not only else None
+    full_run = not sources and not only and not tag
+    signature = run_signature(documents, glossary, names) if full_run else None
     if signature and not force and _last_signature() == signature:
         return GenerationReport(up_to_date=True)
     tagging = tag_sentences(sentence_rows(documents), glossary)
     store_tagging(tagging)
     db.session.commit()
     context = build_context(tagging)
+    topics = passage_topics()
+    if tag is not None and not any(tag in t for t in topics.values()):
+        raise UnknownSource(f"no passage is tagged {tag!r}")
     by_document: dict[str, list[TaggedSentence]] = {d.slug: [] for d in chosen}
     for sentence in tagging.sentences:
-        if sentence.document in by_document:
+        if sentence.document not in by_document:
+            continue
+        if tag is None or tag in topics.get(sentence.passage_key, ()):
             by_document[sentence.document].append(sentence)
     drafts = limit_per_entity_across(draft_documents(by_document, context, names, workers), context)
     states = {s.key: state_of_tagged(s) for s in tagging.sentences}
@@ -86,7 +96,13 @@ def generate(
     advance(1, len(drafts) + 1)  # tagging and drafting done; storing per source follows
     for done, (slug, document_drafts) in enumerate(drafts.items(), start=2):
         try:
-            report.added[slug] = store_drafts(document_drafts, states, clusters, document_ids)
+            report.added[slug] = store_drafts(
+                document_drafts,
+                states,
+                clusters,
+                document_ids,
+                {s.key: topics.get(s.passage_key, []) for s in tagging.sentences},
+            )
             db.session.commit()
             advance(done, len(drafts) + 1)
         except Exception:
@@ -96,6 +112,17 @@ def generate(
         db.session.add(GenerationMark(signature=signature))
         db.session.commit()
     return report
+
+
+def passage_topics() -> dict[str, list[str]]:
+    """The topics instructors gave passages, by passage key."""
+    rows = db.session.execute(
+        select(Passage.key, PassageTag.tag).join(PassageTag, PassageTag.passage_id == Passage.id)
+    ).all()
+    topics: dict[str, list[str]] = {}
+    for key, topic in rows:
+        topics.setdefault(key, []).append(topic)
+    return topics
 
 
 def run_signature(documents: list[Document], glossary: list, names: list[str]) -> str:

@@ -26,6 +26,7 @@ class NoteView:
 
 @dataclass
 class PassageView:
+    id: int
     key: str
     kind: str
     pieces: list[Piece]
@@ -102,6 +103,7 @@ def read_document(document: Document) -> list[SectionView]:
     views = {s.id: SectionView(s.key, s.title) for s in sections}
     for passage in passages:
         view = PassageView(
+            passage.id,
             passage.key,
             passage.kind,
             _pieces(text, passage.start, passage.end, by_passage.get(passage.id, [])),
