@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from quizapp.generators import registry
-from quizapp.generators.chronology import STEM, Chronology, event_text
+from quizapp.generators.chronology import STEM, Chronology, event_text, events
 from tests.qa_fixtures import make_context, tagged_sentences
 
 # Sentences of the corpus (Serge, the secret police article, Stein), each a dated event.
@@ -54,7 +56,7 @@ def test_items_order_events_and_cite_each_date():
             assert citation.role == f"event:{n}"
             cited = by_key[citation.sentence_key].text[citation.start : citation.end]
             assert event["value"][:4] in cited
-        assert "type:chronology" in draft.tags and draft.version == "1"
+        assert "type:chronology" in draft.tags and draft.version == "2"
 
 
 def test_first_item_in_corpus_order():
@@ -91,3 +93,32 @@ def test_nominalised_event_and_parenthetical_subject():
         date = next(m for m in sentence.mentions if m.type == "date")
         found.append(event_text(sentence, date))
     assert found == ["Sergei Kirov was assassinated.", "Kirov was assassinated.", None]
+
+
+def test_no_two_items_share_a_pair_of_events_and_each_event_is_used_at_most_uses_times():
+    from collections import Counter
+
+    from quizapp.generators.chronology import USES, Event, groups
+
+    found = sentences()[0]
+    date = next(m for m in found.mentions if m.type == "date")
+    pool = []
+    for year in range(1900, 1912):
+        mention = dataclasses.replace(date, value=str(year))
+        pool.append(Event(f"Event of {year}.", found, mention))
+    made = groups(pool)
+    assert len(made) >= 6 and all(3 <= len(g) <= 4 for g in made)
+    uses = Counter(e.year for g in made for e in g)
+    assert max(uses.values()) <= USES
+    pairs = Counter(frozenset((a.year, b.year)) for g in made for a in g for b in g if a is not b)
+    assert max(pairs.values()) == 2  # each unordered pair counted twice within its one group
+
+
+def test_events_from_a_when_clause_and_a_dangling_shared_verb():
+    text = (
+        "When Stalin died in March 1953, another gigantic frame-up was in the making.\n\n"
+        "In 1940, Ramon Mercader infiltrated the compound and struck him down.\n"
+    )
+    found = tagged_sentences(text)
+    texts = [e.text for e in events(found, make_context(found))]
+    assert texts == ["Stalin died.", "Ramon Mercader infiltrated the compound."]

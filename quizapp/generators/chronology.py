@@ -65,24 +65,37 @@ def event_text(
     """
     parse = parse or Parse(sentence.tokens)
     head = parse.head_of(parse.covering(mention.start, mention.end))
-    if head is None or parse.tokens[head].dep != "pobj":
+    if head is None:
         return None
-    prep = parse.tokens[head].head
-    verb = parse.tokens[prep].head
-    if parse.tokens[prep].text.lower() not in DATE_PREPS:
+    if parse.tokens[head].dep == "npadvmod":  # "December 1, 1934, Kirov was ..."
+        phrase, verb = head, parse.tokens[head].head
+    elif parse.tokens[head].dep == "pobj":
+        phrase = parse.tokens[head].head
+        verb = parse.tokens[phrase].head
+        if parse.tokens[phrase].text.lower() not in DATE_PREPS:
+            return None
+    else:
         return None
-    if parse.tokens[verb].pos == "NOUN":
-        return nominal_event(parse, verb, prep)
+    if parse.tokens[verb].pos == "NOUN" and phrase != head:
+        return nominal_event(parse, verb, phrase)
     if not parse.is_clause_head(verb):
         return None
-    kept = clause(parse, verb, keep_shared=True)
     subject = parse.subject(verb)
-    if kept is None or subject is None or subject not in kept or subject > verb:
+    if subject is None or subject > verb:
         return None  # "wrote Maxim Gorky": an inverted quotation tag
+    finite = parse.tokens[verb].tag in ("VBD", "VBZ", "VBP")
+    if not finite and not parse.children(verb, "aux", "auxpass"):
+        return None  # "(Letter written)": no finite verb
     aside = parenthetical(parse, subject)
     if not aside and parse.subtree(subject) - core_phrase(parse, subject):
         return None  # a list set off by commas, or an aside the clause cannot lose
-    kept -= parse.subtree(prep) | aside
+    for keep_shared in (True, False):  # "A and B" implies A: drop a dangling shared verb
+        kept = clause(parse, verb, keep_shared=keep_shared)
+        if kept is None or subject not in kept:
+            return None
+        kept -= parse.subtree(phrase) | aside
+        if not vague_reason(parse, kept):
+            break
     if vague_reason(parse, kept) or (not sentence.author and opinionated(parse)):
         return None
     return _finished(render(parse.tokens, kept))
@@ -107,7 +120,9 @@ def nominal_event(parse: Parse, noun: int, date_prep: int) -> str | None:
 
 def _finished(text: str) -> str | None:
     """The event as a sentence, if it has a workable length and no other year."""
-    if not 3 <= len(text.split()) <= 26 or re.search(r"\b1\d{3}\b", text) or not balanced(text):
+    if "—" in text or "–" in text:
+        return None  # a dash joins a second thought the event would drag along
+    if not 2 <= len(text.split()) <= 20 or re.search(r"\b1\d{3}\b", text) or not balanced(text):
         return None
     return text[:1].upper() + text[1:] + "."
 
@@ -124,8 +139,9 @@ def events(sentences: list[TaggedSentence], context: Context) -> list[Event]:
                     continue
                 text = event_text(sentence, mention, view.parse)
                 key = re.sub(r"\W+", "", (text or "").lower())
-                if text and key not in seen and sentence.cluster not in seen:
-                    seen |= {key, sentence.cluster}
+                day = mention.value if len(mention.value or "") == 10 else key
+                if text and not {key, day, sentence.cluster} & seen:
+                    seen |= {key, day, sentence.cluster}  # one event per exact day
                     found.append(Event(text, sentence, mention))
     return found
 
@@ -136,46 +152,36 @@ def _halves(sentence: TaggedSentence) -> list:
 
 
 def groups(pool: list[Event]) -> list[list[Event]]:
-    """Deterministic groups of events with distinct years, each event in at most USES groups.
+    """Deterministic groups of events with distinct years.
 
-    Pass n walks the events in corpus order starting n steps in, so later passes pair
-    events with new companions; a group already made is not made again.
+    Each event is in at most USES groups, and no two events share more than one group,
+    so two items never hold the same pair of events. Events used least go first.
     """
     made: list[list[Event]] = []
-    seen: set[frozenset[int]] = set()
-    for shift in range(USES):
-        start = shift * max(1, len(pool) // (USES + 1))
-        for group in _fill(pool[start:] + pool[:start]):
-            key = frozenset(id(e) for e in group)
-            if key not in seen:
-                seen.add(key)
-                made.append(group)
-    return made
-
-
-def _fill(pool: list[Event]) -> list[list[Event]]:
-    """Greedy groups of GROUP events with distinct years, an event used once."""
-    made: list[list[Event]] = []
-    rest = list(pool)
-    while len(rest) >= MIN_GROUP:
-        current: list[Event] = []
-        skipped: list[Event] = []
-        for event in rest:
-            if len(current) < GROUP and all(e.year != event.year for e in current):
-                current.append(event)
-            else:
-                skipped.append(event)
+    uses = [0] * len(pool)
+    together: set[tuple[int, int]] = set()
+    while True:
+        order = sorted((i for i in range(len(pool)) if uses[i] < USES), key=lambda i: uses[i])
+        current: list[int] = []
+        for i in order:
+            if len(current) == GROUP:
+                break
+            if any(pool[j].year == pool[i].year or (j, i) in together for j in current):
+                continue
+            current.append(i)
         if len(current) < MIN_GROUP:
-            break
-        made.append(current)
-        rest = skipped
-    return made
+            return made
+        for i in current:
+            uses[i] += 1
+            together.update((i, j) for j in current)
+            together.update((j, i) for j in current)
+        made.append([pool[i] for i in current])
 
 
 @register
 class Chronology:
     name = "chronology"
-    version = "1"
+    version = "2"
 
     def generate_all(self, sentences: list[TaggedSentence], context: Context) -> list[Draft]:
         return [self._draft(group) for group in groups(events(sentences, context))]

@@ -104,10 +104,18 @@ def parenthetical(parse: Parse, head: int) -> set[int]:
         part = parse.subtree(child)
         if part & core:
             continue
-        if parse.tokens[child].pos == "PROPN" or any(parse.tokens[i].dep == "conj" for i in part):
-            return set()
+        bracketed = min(part) > 0 and parse.tokens[min(part) - 1].text == "("
+        names = [
+            i for i in part if parse.tokens[i].dep == "conj" and parse.tokens[i].pos == "PROPN"
+        ]
+        if names or (parse.tokens[child].pos == "PROPN" and not bracketed):
+            return set()  # a list, or a second name that may be the real subject
         found |= part
         found |= {i for i in (min(part) - 1, max(part) + 1) if i in parse.kids[head]}
+        if bracketed and max(part) + 1 < len(parse.tokens):
+            found |= {min(part) - 1, max(part) + 1} & {
+                i for i in range(len(parse.tokens)) if parse.tokens[i].text in "()"
+            }
     return found
 
 
