@@ -49,7 +49,7 @@ def test_item_pairs_cite_their_descriptions():
         assert by_key[citation.sentence_key].text[citation.start : citation.end] == pair["right"]
     assert draft.answer == "; ".join(f"{p['left']}: {p['right']}" for p in pairs)
     assert "Marshal Blücher: commander of the special Far Eastern army" in draft.answer
-    assert "type:matching" in draft.tags and draft.version == "2"
+    assert "type:matching" in draft.tags and draft.version == "3"
 
 
 def test_too_few_people_give_no_item():
@@ -61,7 +61,7 @@ def test_registered_by_name():
     assert isinstance(registry()["matching"], Matching)
 
 
-def test_spread_reuses_a_pair_in_at_most_two_items_with_new_companions():
+def test_spread_reuses_a_pair_in_at_most_uses_items_with_new_companions():
     from quizapp.generators.matching import USES, spread
 
     # twelve pairs whose names never show in each other's sentences

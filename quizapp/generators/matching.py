@@ -22,7 +22,7 @@ from quizapp.tagging.types import Mention, TaggedSentence
 STEM = "Match each person to their description."
 TERM_STEM = "Match each term to its description."
 TERM_KINDS = {"person": "person", "term": "term"}
-USES = 2  # items one pair may appear in
+USES = 3  # items one pair may appear in
 GROUP = 4
 MIN_GROUP = 3
 DESCRIPTION_HEADS = ("NOUN", "NUM")
@@ -167,26 +167,35 @@ def groups(pool: list[Pair]) -> list[list[Pair]]:
 
 
 def spread(pool: list[Pair]) -> list[list[Pair]]:
-    """Groups from USES passes over the pool, each starting further in, without repeats."""
+    """Groups of GROUP pairs without conflicts; each pair in at most USES groups and no
+    two pairs together in more than one group, so items never repeat each other.
+    Pairs used least go first; deterministic."""
     made: list[list[Pair]] = []
-    seen: set[frozenset[int]] = set()
-    for shift in range(USES):
-        stride = 2 * shift + 1  # pass n walks the pool with stride 2n+1: new companions
-        if len(pool) % stride == 0 and stride > 1:
-            stride += 2
-        order = sorted(range(len(pool)), key=lambda i, k=stride: (i * k) % len(pool))
-        for group in groups([pool[i] for i in order]):
-            key = frozenset(id(p) for p in group)
-            if not any(len(key & other) > 1 for other in seen):
-                seen.add(key)
-                made.append(group)
-    return made
+    uses = [0] * len(pool)
+    together: set[tuple[int, int]] = set()
+    while True:
+        order = sorted((i for i in range(len(pool)) if uses[i] < USES), key=lambda i: uses[i])
+        current: list[int] = []
+        for i in order:
+            if len(current) == GROUP:
+                break
+            chosen = [pool[j] for j in current]
+            if any((j, i) in together for j in current) or _conflicts(pool[i], chosen):
+                continue
+            current.append(i)
+        if len(current) < MIN_GROUP:
+            return made
+        for i in current:
+            uses[i] += 1
+            together.update((i, j) for j in current)
+            together.update((j, i) for j in current)
+        made.append([pool[i] for i in current])
 
 
 @register
 class Matching:
     name = "matching"
-    version = "2"
+    version = "3"
 
     def generate_all(self, sentences: list[TaggedSentence], context: Context) -> list[Draft]:
         pool = all_pairs(sentences)
