@@ -301,3 +301,8 @@ def test_a_possessive_in_a_subject_question_refers_to_the_answer():
     assert ("According to Serge, who made up his mind in 1936?", "Stalin") in pairs
     # asked about the year, "his" would have no referent in the stem
     assert not any(answer == "1936" for _, answer in pairs)
+
+
+def test_a_document_taken_for_a_speaker_is_skipped():
+    text = "Trotsky was expelled from the Central Committee in October 1927."
+    assert drafts_for(text, POLICE, quoted_by="Letter")[1] == []

@@ -31,6 +31,7 @@ OPINION_WORDS = {
     "unfortunately", "fortunately", "alas", "absurd", "ridiculous", "treacherous",
 }  # fmt: skip
 REFLEXIVES = {"himself", "herself", "itself", "themselves"}  # bound by the clause's subject
+NOT_SPEAKERS = {"letter", "document", "report", "article", "note", "decree", "resolution"}
 NO_AUTHOR = {"unattributed", "anonymous", "unknown", "anon.", "n/a", "none"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "you", "your"}
 
@@ -114,6 +115,8 @@ def attribution(sentence: TaggedSentence, parse: Parse) -> str | None:
     author (a polemic states views as facts); an unattributed text's opinions are skipped.
     """
     if sentence.quoted_by:
+        if sentence.quoted_by.strip().lower() in NOT_SPEAKERS:
+            return None  # "According to Letter": the tagger took a document for a speaker
         return sentence.quoted_by
     if quoted(sentence.text):
         return None  # a quotation whose speaker tagging did not find
