@@ -11,6 +11,7 @@ from the sentence key, so a run over the same corpus always picks the same ones.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -29,6 +30,7 @@ from quizapp.generators.values import (
     split_unit,
     word_number,
 )
+from quizapp.tagging.evidence import occurrence_kind
 from quizapp.tagging.types import TaggedSentence
 
 PARTICLES = {"de", "von", "van", "of", "the", "and", "for", "la", "del", "y", "&"}
@@ -38,7 +40,7 @@ COUNTRIES = set(
     "russia germany france england britain america china spain italy poland finland ukraine "
     "japan mexico hungary austria turkey georgia czechoslovakia yugoslavia bulgaria rumania "
     "romania ussr india persia belgium holland norway sweden switzerland latvia estonia "
-    "lithuania mongolia korea greece albania canada armenia azerbaijan siberia".split()
+    "lithuania mongolia korea greece albania canada armenia azerbaijan".split()
 ) | {"soviet union", "united states", "great britain", "u.s.s.r.", "the soviet union"}
 
 
@@ -51,6 +53,8 @@ class Candidate:
     sentences: list = field(default_factory=list)
     proper: bool = True  # every capitalised word a singular proper noun where mentioned
     sources: set = field(default_factory=set)  # the mention sources (glossary, quote, ...)
+    spans: list = field(default_factory=list)  # (start, end) in each of `sentences`
+    shown: Counter | None = None  # the kinds the words around its mentions show
 
 
 def pool(context: Context, type_: str) -> list[Candidate]:
@@ -69,6 +73,7 @@ def _build_pool(context: Context, type_: str) -> list[Candidate]:
         item.sources.add(mention.source)
         item.documents.add(sentence.document)
         item.sentences.append(sentence)
+        item.spans.append((start, end))
         inside = [t for t in sentence.tokens if start <= t.start < end and t.text[:1].isupper()]
         item.proper &= all(t.pos == "PROPN" and t.tag != "NNPS" for t in inside)
     return sorted(found.values(), key=lambda c: (c.key, c.text))
@@ -134,11 +139,20 @@ def _plausible_name(cand: Candidate, answer: str, type_: str, context: Context) 
     if type_ == "term":
         ending = r"(ism|ist|ists|ian|ians)$"
         same_case = cand.text[:1].isupper() == answer[:1].isupper()
-        return same_case and bool(re.search(ending, cand.text)) == bool(re.search(ending, answer))
+        plural = cand.text.endswith("s") == answer.endswith("s")
+        if cand.text.lower() in common_words(context) and answer.lower() not in common_words(
+            context
+        ):
+            return False
+        return (
+            same_case
+            and plural
+            and bool(re.search(ending, cand.text)) == bool(re.search(ending, answer))
+        )
     if not cand.proper or cand.count < 2 or _acronym(cand.text) != _acronym(answer):
         return False
     if type_ in ("person", "place") and re.search(
-        r"(iks|ists|ites|ians|ards|ers|isms?)$", cand.text
+        r"(iks|ists?|ites|ians|ards|ers|isms?)$", cand.text
     ):
         return False  # a group, not one person or place
     if type_ == "place" and _place_kind(cand.text) != _place_kind(answer):
@@ -147,9 +161,15 @@ def _plausible_name(cand: Candidate, answer: str, type_: str, context: Context) 
         return False
     if type_ != "person" and tokens[0] in _first_names(context):
         return False  # "Margarete Buber-Neumann" tagged as an organisation
-    if len(tokens) == 1 and tokens[0].lower() in common_words(context):
-        return False  # "State", "Party": a generic noun with a capital
+    if len(tokens) == 1 and _common(tokens[0], context):
+        return False  # "State", "Party", "Chekists": a generic noun with a capital
     return all(t[:1].isupper() or t.lower() in PARTICLES for t in tokens)
+
+
+def _common(word: str, context: Context) -> bool:
+    """The corpus writes the word, its singular or its plural in lower case."""
+    low, words = word.lower(), common_words(context)
+    return low in words or low + "s" in words or (low.endswith("s") and low[:-1] in words)
 
 
 def _first_names(context: Context) -> set[str]:
@@ -200,6 +220,11 @@ def _named(sentence: TaggedSentence, span: Span, context: Context) -> list[Candi
     if len(types.get(span.text.lower(), ())) > 1:
         return []  # the answer is tagged as another kind of thing elsewhere
     phrase = span.mention.source in PHRASES
+    type_ = span.mention.type
+    if not _answer_fits(sentence, span, context):
+        return []
+    title, own_title = title_before(sentence, span.start), title_of(span.text)
+    kind = fine_kind(span.text, type_, context, span.mention.entity or "")
     result = []
     for cand in pool(context, span.mention.type):
         if cand.key == span.mention.entity or squeeze(cand.text) in forms:
@@ -216,8 +241,171 @@ def _named(sentence: TaggedSentence, span: Span, context: Context) -> list[Candi
             continue
         if len(types.get(cand.text.lower(), ())) > 1:
             continue  # tagged as another kind of thing elsewhere
+        if type_ in ("person", "place", "organization") and not fits_kind(cand, type_):
+            continue  # "in X" for a person, "X said" for a place
+        if title_of(cand.text) != own_title or (title and not titled(cand, title, context)):
+            continue  # "General ___" wants people the corpus calls generals
+        if (
+            type_ in ("place", "organization")
+            and fine_kind(cand.text, type_, context, cand.key) != kind
+        ):
+            continue  # a newspaper for a newspaper, a region for a region
         result.append(cand)
     return result
+
+
+# --- kinds of values, from the words around every mention in the corpus -------------
+
+TITLE_WORDS = {
+    "comrade", "general", "marshal", "admiral", "colonel", "captain", "lieutenant", "count",
+    "baron", "prince", "president", "premier", "professor", "doctor", "dr", "mr", "mrs",
+    "m", "mme", "citizen", "tsar", "czar", "commissar", "ambassador", "minister", "bishop",
+}  # fmt: skip
+PLACE_NOUNS = {"region", "town", "city", "province", "village", "district", "port", "island"}
+# The head noun of a multi-word name says what kind of organisation or place it is.
+HEADS = {
+    "military": "army armies battalion battalions guard guards fleet navy division regiment "
+    "corps brigade brigades detachment detachments",
+    "party": "party parties opposition international league bloc group faction democracy "
+    "federation confederation union front",
+    "body": "committee commissariat commission council bureau administration congress "
+    "conference soviet tribunal court ministry department government cabinet presidium "
+    "politbureau executive directorate secretariat",
+    "business": "bank trust company works factory plant",
+    "building": "palace prison fortress square street station cathedral hotel institute "
+    "museum house hall church monastery theatre isolator",
+    "event": "revolution war trial trials terror commune insurrection uprising rising "
+    "strike putsch congress conference",
+}
+HEAD_KIND = {w: kind for kind, words in HEADS.items() for w in words.split()}
+DESCRIBED = {  # words of a glossary description's first noun phrase
+    "press": "newspaper paper journal magazine review weekly daily",
+    "police": "police",
+    "country": "state country republic kingdom empire",
+    "region": "region province territory",
+    "city": "city capital town village",
+    "building": "building station fortress palace prison isolator seat",
+}
+DESCRIBED_KIND = {w: kind for kind, words in DESCRIBED.items() for w in words.split()}
+
+
+def _rows(sentence: TaggedSentence) -> list[list]:
+    """The sentence's tokens as analysis rows, for evidence.occurrence_kind."""
+    return [
+        [t.start, t.text, t.space, t.lemma, t.pos, t.tag, t.dep, t.head] for t in sentence.tokens
+    ]
+
+
+_ROWS: dict[tuple[str, str], list] = {}
+
+
+def shown_kind(sentence: TaggedSentence, start: int, end: int) -> str | None:
+    """The kind the words around sentence.text[start:end] show ("in X": a place)."""
+    ident = (sentence.key, sentence.text)
+    rows = _ROWS.get(ident)
+    if rows is None:
+        if len(_ROWS) > 50000:
+            _ROWS.clear()
+        rows = _ROWS[ident] = _rows(sentence)
+    kind = occurrence_kind({"tokens": rows}, start, end)
+    if kind:
+        return kind
+    before = sentence.text[:start].lower().split()[-3:]
+    if len(before) >= 2 and before[-1] == "of" and before[-2] in PLACE_NOUNS:
+        return "place"  # "the region of X"
+    return None
+
+
+def evidence(cand: Candidate) -> Counter:
+    """How often the corpus's words around the candidate show each kind."""
+    if cand.shown is None:
+        cand.shown = Counter(
+            k
+            for s, (a, b) in zip(cand.sentences, cand.spans, strict=True)
+            if (k := shown_kind(s, a, b))
+        )
+    return cand.shown
+
+
+def fits_kind(cand: Candidate, type_: str) -> bool:
+    """The corpus never shows the candidate as another kind more than as its own."""
+    shown = evidence(cand)
+    if type_ == "person":
+        return shown["place"] == 0 or shown["person"] > shown["place"]
+    if type_ == "place":
+        return shown["person"] == 0 and (shown["place"] > 0 or "glossary" in cand.sources)
+    if type_ == "organization":
+        return shown["person"] == 0
+    return True
+
+
+def fine_kind(text: str, type_: str, context: Context, key: str = "") -> str:
+    """A finer kind of an organisation or place: its glossary description's first noun,
+    the head noun of its name, a country; "other" when nothing says."""
+    entity = context.entities.get(key)
+    if entity and entity.description:
+        words = re.findall(r"[a-z]+", entity.description.lower())[:6]
+        for word in words:
+            if word in DESCRIBED_KIND:
+                return DESCRIBED_KIND[word]
+    if type_ == "place" and text.lower() in COUNTRIES:
+        return "country"
+    words = text.lower().split()
+    for word in reversed(words):
+        if word in HEAD_KIND:
+            return HEAD_KIND[word]
+    if type_ in ("place", "organization") and len(words) > 1:
+        for word in words:
+            if word in HEAD_KIND:
+                return HEAD_KIND[word]
+    return "other"
+
+
+def title_before(sentence: TaggedSentence, start: int) -> str | None:
+    """A title word right before the span ("General ___"), lower case."""
+    words = re.findall(r"[\w.]+", sentence.text[:start])
+    if words and words[-1].lower().rstrip(".") in TITLE_WORDS:
+        return words[-1].lower().rstrip(".")
+    return None
+
+
+def title_of(text: str) -> str | None:
+    first = text.split()[0].lower().rstrip(".") if text.split() else ""
+    return first if first in TITLE_WORDS and len(text.split()) > 1 else None
+
+
+def titled(cand: Candidate, title: str, context: Context) -> bool:
+    """The corpus calls the candidate by the title, or its description has the title."""
+    entity = context.entities.get(cand.key)
+    if entity and re.search(rf"\b{title}\b", entity.description.lower()):
+        return True
+    return any(
+        title_before(s, a) == title for s, (a, _) in zip(cand.sentences, cand.spans, strict=True)
+    )
+
+
+def _answer_fits(sentence: TaggedSentence, span: Span, context: Context) -> bool:
+    """The answer's own place in the sentence is one its distractors can take: not a
+    title of a work ("in The ___"), not a surname after a given name ("Marcel ___"),
+    not shown as another kind than its tag ("in the region of ___" for a person)."""
+    type_ = span.mention.type
+    before = sentence.text[: span.start].rstrip()
+    if span.start > 0 and re.search(r"(^|[^.!?:]\s)The$", before):
+        return False  # "in The ___": a work's or paper's title
+    words = before.split()
+    last = words[-1] if words else ""
+    if (
+        type_ == "person"
+        and re.fullmatch(r"[A-Z][a-zé]+", last)
+        and last.lower() not in TITLE_WORDS
+        and len(words) > 1
+        and last in _first_names(context)
+    ):
+        return False  # "Marcel ___": the given name cues a surname of one nationality
+    shown = shown_kind(sentence, span.start, span.end)
+    if type_ == "person" and shown == "place":
+        return False
+    return not (type_ in ("place", "organization") and shown == "person")
 
 
 def _dates(sentence: TaggedSentence, span: Span, context: Context) -> list[Candidate]:
