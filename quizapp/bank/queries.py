@@ -251,17 +251,22 @@ def _section_facet(filters: Filters) -> list[FacetValue]:
 
 
 def _entity_facet(filters: Filters) -> list[FacetValue]:
-    joins = ((ItemTag, ItemTag.item_id == Item.id),)
-    statement = filtered(
-        filters, ItemTag.tag, EntityRecord.canonical, func.count(Item.id.distinct()), skip="entity"
+    """Count the "entity:<key>" tags first, then name the top ones (so the planner cannot
+    drive the count from the entity table)."""
+    count = func.count(Item.id.distinct()).label("n")
+    counted = (
+        filtered(filters, ItemTag.tag.label("tag"), count, skip="entity")
+        .join(ItemTag, ItemTag.item_id == Item.id)
+        .where(ItemTag.tag.startswith("entity:"))
+        .group_by(ItemTag.tag)
+        .order_by(count.desc(), ItemTag.tag)
+        .limit(FACET_LIMIT)
+        .subquery()
     )
     statement = (
-        statement.join(*joins[0])
-        .outerjoin(EntityRecord, ItemTag.tag == literal("entity:").concat(EntityRecord.key))
-        .where(ItemTag.tag.startswith("entity:"))
-        .group_by(ItemTag.tag, EntityRecord.canonical)
-        .order_by(func.count(Item.id.distinct()).desc(), ItemTag.tag)
-        .limit(FACET_LIMIT)
+        select(counted.c.tag, EntityRecord.canonical, counted.c.n)
+        .outerjoin(EntityRecord, counted.c.tag == literal("entity:").concat(EntityRecord.key))
+        .order_by(counted.c.n.desc(), counted.c.tag)
     )
     return [
         FacetValue(tag.removeprefix("entity:"), canonical or tag.removeprefix("entity:"), n)
