@@ -40,8 +40,17 @@ COUNTRIES = set(
     "russia germany france england britain america china spain italy poland finland ukraine "
     "japan mexico hungary austria turkey georgia czechoslovakia yugoslavia bulgaria rumania "
     "romania ussr india persia belgium holland norway sweden switzerland latvia estonia "
-    "lithuania mongolia korea greece albania canada armenia azerbaijan".split()
+    "lithuania mongolia korea greece albania canada armenia azerbaijan serbia denmark portugal "
+    "netherlands ireland scotland iran egypt cuba brazil argentina chile vietnam indochina "
+    "manchukuo".split()
 ) | {"soviet union", "united states", "great britain", "u.s.s.r.", "the soviet union"}
+
+# Regions inside a country: a region is not swapped for a country, nor a country for one.
+REGIONS = set(
+    "siberia caucasus crimea urals turkestan manchuria catalonia bavaria saxony prussia ruhr "
+    "silesia galicia kazakhstan ukraine byelorussia transcaucasia volga donbas karelia "
+    "andalusia asturias aragon".split()
+)
 
 
 @dataclass
@@ -144,11 +153,9 @@ def _plausible_name(cand: Candidate, answer: str, type_: str, context: Context) 
             context
         ):
             return False
-        return (
-            same_case
-            and plural
-            and bool(re.search(ending, cand.text)) == bool(re.search(ending, answer))
-        )
+        suffix = re.search(ending, cand.text)
+        own = re.search(ending, answer)
+        return same_case and plural and (suffix and suffix.group(1)) == (own and own.group(1))
     if not cand.proper or cand.count < 2 or _acronym(cand.text) != _acronym(answer):
         return False
     if type_ in ("person", "place") and re.search(
@@ -161,9 +168,22 @@ def _plausible_name(cand: Candidate, answer: str, type_: str, context: Context) 
         return False
     if type_ != "person" and tokens[0] in _first_names(context):
         return False  # "Margarete Buber-Neumann" tagged as an organisation
+    if type_ == "person" and len(tokens) == 1 and not _supported_person(cand, context):
+        return False  # "Menshevik", "Rosa": a lone word nothing shows to be a surname
     if len(tokens) == 1 and _common(tokens[0], context):
         return False  # "State", "Party", "Chekists": a generic noun with a capital
     return all(t[:1].isupper() or t.lower() in PARTICLES for t in tokens)
+
+
+def _supported_person(cand: Candidate, context: Context) -> bool:
+    """A one-word person name the corpus backs: a glossary name, the surname of a
+    full name, or a name the words around it show to be a person's."""
+    if cand.text in _first_names(context):
+        return False
+    entity = context.entities.get(cand.key)
+    if "glossary" in cand.sources or (entity and len(entity.canonical.split()) > 1):
+        return True
+    return evidence(cand)["person"] > 0
 
 
 def _common(word: str, context: Context) -> bool:
@@ -246,7 +266,7 @@ def _named(sentence: TaggedSentence, span: Span, context: Context) -> list[Candi
         if title_of(cand.text) != own_title or (title and not titled(cand, title, context)):
             continue  # "General ___" wants people the corpus calls generals
         if (
-            type_ in ("place", "organization")
+            type_ in ("place", "organization", "event")
             and fine_kind(cand.text, type_, context, cand.key) != kind
         ):
             continue  # a newspaper for a newspaper, a region for a region
@@ -274,9 +294,15 @@ HEADS = {
     "business": "bank trust company works factory plant",
     "building": "palace prison fortress square street station cathedral hotel institute "
     "museum house hall church monastery theatre isolator",
-    "event": "revolution war trial trials terror commune insurrection uprising rising "
-    "strike putsch congress conference",
 }
+EVENT_HEADS = {
+    "meeting": "congress conference plenum session assembly",
+    "rising": "revolution insurrection uprising rising putsch commune mutiny",
+    "war": "war wars campaign offensive",
+    "trial": "trial trials",
+    "terror": "terror purge purges",
+}
+EVENT_KIND = {w: kind for kind, words in EVENT_HEADS.items() for w in words.split()}
 HEAD_KIND = {w: kind for kind, words in HEADS.items() for w in words.split()}
 DESCRIBED = {  # words of a glossary description's first noun phrase
     "press": "newspaper paper journal magazine review weekly daily",
@@ -348,9 +374,13 @@ def fine_kind(text: str, type_: str, context: Context, key: str = "") -> str:
         for word in words:
             if word in DESCRIBED_KIND:
                 return DESCRIBED_KIND[word]
+    if type_ == "place" and text.lower() in REGIONS:
+        return "region"
     if type_ == "place" and text.lower() in COUNTRIES:
         return "country"
     words = text.lower().split()
+    if type_ == "event":
+        return next((EVENT_KIND[w] for w in reversed(words) if w in EVENT_KIND), "other")
     for word in reversed(words):
         if word in HEAD_KIND:
             return HEAD_KIND[word]
@@ -408,6 +438,70 @@ def _answer_fits(sentence: TaggedSentence, span: Span, context: Context) -> bool
     return not (type_ in ("place", "organization") and shown == "person")
 
 
+DAY_ORDINAL = re.compile(r"\b(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)\b", re.IGNORECASE)
+
+
+def _swaps_cleanly(cand: Candidate, sentence: TaggedSentence, span: Span, ctx: Context) -> bool:
+    """A true-or-false swap that makes a plainly false, not an absurd or a still-true,
+    statement: a place neither inside nor around the original or the sentence's other
+    places, a place for a place where the sentence says "in ___", a date that keeps
+    the sentence's own order of dates."""
+    type_ = span.mention.type
+    if type_ == "place":
+        related = _related_places(ctx)
+        others = {m.text.lower() for m in sentence.mentions if m.type == "place"}
+        near = {span.text.lower(), *others}
+        if any(frozenset((cand.text.lower(), o)) in related for o in near):
+            return False  # Siberia for Russia: the statement stays true
+        if re.search(r"\b[A-Z]\w+,\s+(?:in|near)\s+(?:the\s+)?$", sentence.text[: span.start]):
+            return False  # "a hut near the Generalidad, in ___": the sentence pins the place
+    if shown_kind(sentence, span.start, span.end) == "place" and evidence(cand)["place"] == 0:
+        return type_ == "place" and "glossary" in cand.sources
+    if type_ == "date":
+        value = date_value(cand.text) or ""
+        own = span.mention.value or date_value(span.text) or ""
+        if granularity(own) == "day" and DAY_ORDINAL.search(
+            sentence.text[: span.start] + sentence.text[span.end :]
+        ):
+            return False  # "on the 24th they were condemned" follows the date
+        for m in sentence.mentions:
+            other = m.value or date_value(m.text) or ""
+            if m.type != "date" or m.start == span.mention.start or not other[:4].isdigit():
+                continue
+            size = min(len(other), len(own), len(value))
+            if (own[:size] < other[:size]) != (value[:size] < other[:size]):
+                return False  # the swap would reverse the sentence's order of dates
+    return True
+
+
+def _related_places(context: Context) -> set[frozenset]:
+    """Pairs of places the corpus puts one inside the other: "X, in Y", "Y's X", "X in Y",
+    a glossary description of one naming the other."""
+    return derived(context, "related places", _find_related)
+
+
+def _find_related(context: Context) -> set[frozenset]:
+    pairs: set[frozenset] = set()
+    seen: dict[str, list] = {}
+    for sentence, mention in context.mentions_by_type.get("place", []):
+        seen.setdefault(sentence.key, [sentence, []])[1].append(mention)
+    for sentence, mentions in seen.values():
+        ordered = sorted(mentions, key=lambda m: m.start)
+        for a, b in zip(ordered, ordered[1:], strict=False):
+            between = sentence.text[a.end : b.start]
+            if re.fullmatch(r"(?:’s|'s)?\s*,?\s*(?:in|of|near|outside|,)?\s*(?:the\s+)?", between):
+                pairs.add(frozenset((a.text.lower(), b.text.lower())))
+    names = {c.text.lower(): c for c in pool(context, "place")}
+    for entity in context.entities.values():
+        if entity.type != "place" or not entity.description:
+            continue
+        for name in names:
+            if re.search(rf"\b{re.escape(name)}\b", entity.description.lower()):
+                for form in (entity.canonical, *entity.aliases):
+                    pairs.add(frozenset((form.lower(), name)))
+    return pairs
+
+
 def _dates(sentence: TaggedSentence, span: Span, context: Context) -> list[Candidate]:
     value = span.mention.value or date_value(span.text)
     kind, form = granularity(value), shape(span.text)
@@ -424,9 +518,19 @@ def _dates(sentence: TaggedSentence, span: Span, context: Context) -> list[Candi
         and low <= int(v[:4]) <= high
         and abs(int(v[:4]) - year) <= 10
         and c.text.lower() not in sentence.text.lower()
+        and _date_words(c.text) == _date_words(span.text)
     ]
     moved = [(t, v) for t, v in nearby_dates(span.text, value, context.era) if v not in taken]
     return found + [Candidate(t, f"date:{v}") for t, v in moved]
+
+
+def _date_words(text: str) -> list[str]:
+    """A date's words other than month names ("the end of 1920" -> the, end, of)."""
+    return [w for w in re.findall(r"[a-z]+", text.lower()) if not _is_month(w)]
+
+
+def _is_month(word: str) -> bool:
+    return date_value(f"{word} 1900") not in (None, "1900") or word in ("th", "st", "nd", "rd")
 
 
 def _numbers(sentence: TaggedSentence, span: Span, context: Context) -> list[Candidate]:
@@ -457,8 +561,11 @@ def _numbers(sentence: TaggedSentence, span: Span, context: Context) -> list[Can
     return found + [Candidate(t, f"number:{number_value(t)[0]:g}") for t in near]
 
 
-def candidates(sentence: TaggedSentence, span: Span, context: Context) -> list[Candidate]:
-    """Every acceptable wrong answer for the span, in a fixed, seeded order of preference."""
+def candidates(
+    sentence: TaggedSentence, span: Span, context: Context, swap: bool = False
+) -> list[Candidate]:
+    """Every acceptable wrong answer for the span, in a fixed, seeded order of preference;
+    with `swap`, only values that surely make the sentence false when put in its place."""
     type_ = span.mention.type
     if type_ in NAMED:
         found = _named(sentence, span, context)
@@ -469,15 +576,19 @@ def candidates(sentence: TaggedSentence, span: Span, context: Context) -> list[C
     else:
         return []
     found = [c for c in found if not also_true(c, sentence, span, context)]
+    if swap:
+        found = [c for c in found if _swaps_cleanly(c, sentence, span, context)]
     seeded(sentence.key, span.text).shuffle(found)
     found.sort(key=lambda c: (sentence.document not in c.documents, c.count < 2))
     return found
 
 
-def choose(sentence: TaggedSentence, span: Span, context: Context, n: int = 3) -> list[str]:
+def choose(
+    sentence: TaggedSentence, span: Span, context: Context, n: int = 3, swap: bool = False
+) -> list[str]:
     """Up to n distractors, mutually distinct, the key not always the longest option."""
     chosen: list[Candidate] = []
-    for cand in candidates(sentence, span, context):
+    for cand in candidates(sentence, span, context, swap):
         if any(c.key == cand.key for c in chosen):
             continue
         if span.mention.type in NAMED and any(_words(c.text) & _words(cand.text) for c in chosen):

@@ -37,7 +37,7 @@ def false_version(
     for span in spans:
         if item_score(sentence, span) < THRESHOLD or not swappable(sentence, span):
             continue
-        wrong = choose(sentence, span, context, 1)
+        wrong = choose(sentence, span, context, 1, swap=True)
         if wrong:
             value = wrong[0][0].upper() + wrong[0][1:] if span.start == 0 else wrong[0]
             text = sentence.text[: span.start] + value + sentence.text[span.end :]
