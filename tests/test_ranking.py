@@ -134,3 +134,60 @@ def test_a_qualifier_is_no_part_of_a_count():
     _, context = corpus(SAMPLE)
     counts = [s.text for s in answer_spans(sentence, context) if s.mention.type == "number"]
     assert "59" in counts and "only 59" not in counts
+
+
+def test_references_that_point_outside_the_sentence_are_not_self_contained():
+    from tests.generator_fixtures import text_sentences
+
+    raw = (
+        "Notes\n\nThus died the founder of the Odessa soviet in 1921. "
+        "The strikers also stopped work and were judged by the Control Commission. "
+        "The workers of the Putilov plant were no exception. "
+        "The Kronstadt rising sharply intensified the struggle. "
+        "Arrested together with Karl and Rosa, he was spared by chance in Berlin. "
+        "Markin had warned about its consequences in the spring of 1922. "
+        "Petrov arrives in Odessa, Sidorov in Kharkov. "
+        "Zinoviev and Kamenev were expelled from the Central Committee in 1927.\n"
+    )
+    found = {s.text[:12]: is_self_contained(s) for s in text_sentences(raw, "refs")}
+    assert found["Zinoviev and"]
+    for opening in ("Thus died th", "The strikers", "The workers ", "The Kronstad"):
+        assert not found[opening], opening
+    for opening in ("Arrested tog", "Markin had w", "Petrov arriv"):
+        assert not found[opening], opening
+
+
+def test_a_speaker_that_is_no_name_is_lowered_and_a_verdict_is_attributed():
+    sentence, _ = _sentence("The assassination of Sergei Kirov")
+    worker = dataclasses.replace(sentence, quoted_by="A factory worker")
+    assert attribution(worker) == "According to a factory worker, "
+    assert attribution(dataclasses.replace(sentence, quoted_by="Letter")) is None
+    verdict = dataclasses.replace(
+        sentence, text="All that the memoir says on the pillage is false.", author="Victor Serge"
+    )
+    assert attribution(verdict) == "According to Serge, "
+    reported = dataclasses.replace(
+        sentence, previous='"The episode was not accidental," he says.', author="Victor Serge"
+    )
+    assert attribution(reported) is None
+
+
+def test_a_list_and_two_sentences_in_one_are_not_asked_about():
+    from tests.generator_fixtures import text_sentences
+
+    raw = (
+        "Notes\n\nPrincipal works: Translations of the works of Lenin and Trotsky; Gladkov's "
+        "novel Cement. The revolution was growing in strength. Blücher led the army northward "
+        "in 1926.\n"
+    )
+    found = {s.text[:9]: sentence_quality(s) for s in text_sentences(raw, "lists")}
+    assert found["Principal"] == 0
+    assert all(q == 0 for t, q in found.items() if t.startswith("The revol"))
+
+
+def test_an_acronym_spelled_out_beside_its_blank_gives_the_answer_away():
+    from quizapp.generators.ranking import _acronym_of
+
+    assert _acronym_of("New Economic Policy", "Lenin put forward the N.E.P.—the ")
+    assert _acronym_of("GPU", "the agents of the General Political Unit were ")
+    assert not _acronym_of("Red Army", "the GPU and the ")

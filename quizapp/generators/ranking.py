@@ -32,10 +32,29 @@ HUMAN = {"he", "she", "him", "her", "his", "hers"}
 NOMINAL = {"nsubj", "nsubjpass", "dobj", "pobj", "attr"}
 PERSONAL = {"he", "she", "they", "him", "her", "them", "his", "their", "it", "its"}
 VAGUE_PHRASES = re.compile(
-    r"\b(the (latter|former|same|above|following)|the party|this (man|party|period|time)"
-    r"|these (men|people)|at that time|above|below|as follows)\b",
+    r"\b(the (latter|former|same|above|following|others|rest)|the party"
+    r"|this (man|party|period|time)|these (men|people)|at that time|above|below|as follows"
+    r"|no exception|in turn)\b",
     re.IGNORECASE,
 )
+# Opening words that continue an argument made before the sentence ("Thus died ...").
+ANAPHORIC_LEAD = {
+    "thus", "then", "also", "hence", "therefore", "moreover", "furthermore", "besides",
+    "likewise", "similarly", "consequently", "accordingly", "meanwhile", "instead", "again",
+    "otherwise", "thereupon", "afterwards", "later",
+}  # fmt: skip
+ADDITIVE = {"also", "too", "likewise", "either"}  # "The communists also ...": who else?
+# Common nouns that, as a bare "the X", point back to something named earlier.
+POINTING_NOUNS = {
+    "struggle", "answer", "exception", "man", "men", "woman", "leader", "movement", "group",
+    "affair", "episode", "case", "problem", "question", "book",
+    "article", "author", "letter", "decree", "speech", "report", "trial", "conference",
+    "meeting", "plan", "policy", "decision", "result", "attempt", "step", "measure",
+}  # fmt: skip
+MODIFIERS = {
+    "compound", "amod", "poss", "prep", "nmod", "relcl", "acl", "appos", "nummod", "npadvmod",
+}  # fmt: skip
+SUBJECTS = {"nsubj", "nsubjpass"}
 CONNECTIVES = {"but", "and", "yet", "so", "however", "thus", "then", "nevertheless", "or"}
 OPINION = re.compile(
     r"\b(must|should|ought|undoubtedly|doubtless|certainly|perhaps|probably|surely|clearly"
@@ -101,14 +120,31 @@ def is_self_contained(sentence: TaggedSentence) -> bool:
     lead = _lead_tokens(sentence)
     if not lead or lead[0].text.lower() in DANGLING:
         return False
+    opening = [t for t in sentence.tokens if t.pos not in ("PUNCT", "SPACE")][:1] + lead[:1]
+    if any(
+        t.text.lower() in ANAPHORIC_LEAD and t.pos in ("ADV", "CCONJ", "SCONJ") for t in opening
+    ):
+        return False  # "Thus died ...", "But then ...": the sentence continues an argument
+    if _points_back(sentence) or _gapped(sentence):
+        return False
     lowered = [t.text.lower() for t in sentence.tokens]
     if FIRST_PERSON & set(lowered) or VAGUE_PHRASES.search(sentence.text):
         return False
     people = [m.start for m in sentence.mentions if m.type == "person"]
     named = people + [m.start for m in sentence.mentions if m.type in ("organization", "place")]
+    places = [m.start for m in sentence.mentions if m.type in ("organization", "place")]
     for token in sentence.tokens:
         low = token.text.lower()
-        referents = people if low in HUMAN else named + _things(sentence, low)
+        if low in HUMAN:
+            referents = people
+            if low in ("he", "she") and token.dep in SUBJECTS:
+                referents = _subject_people(sentence)  # "Arrested with Karl, he ...": not Karl
+        elif low in ("it", "its"):
+            referents = places + _things(sentence, low)
+        elif low in ("they", "them", "their"):
+            referents = _things(sentence, low) + places + (people if len(people) > 1 else [])
+        else:
+            referents = named
         if low in PERSONAL and token.pos == "PRON" and token.start < min(referents, default=1e9):
             return False
         if low in OBJECT and token.tag == "PRP" and not _object_resolved(sentence, token):
@@ -120,18 +156,105 @@ def is_self_contained(sentence: TaggedSentence) -> bool:
     return True
 
 
+def _mention_tokens(sentence: TaggedSentence, mention: Mention) -> list:
+    return [t for t in sentence.tokens if mention.start <= t.start < mention.end]
+
+
+def _is_subject(sentence: TaggedSentence, token) -> bool:
+    """A subject, or a conjunct or apposition of one ("Bukharin and Rykov are ...")."""
+    seen = set()
+    while token.dep in ("conj", "appos", "compound") and token.i not in seen:
+        seen.add(token.i)
+        if not 0 <= token.head < len(sentence.tokens):
+            break
+        token = sentence.tokens[token.head]
+    return token.dep in SUBJECTS
+
+
+def _subject_people(sentence: TaggedSentence) -> list[int]:
+    """Where the people that stand as subjects (or possessors) of a clause begin."""
+    found = []
+    for m in sentence.mentions:
+        if m.type != "person":
+            continue
+        tokens = _mention_tokens(sentence, m)
+        if any(_is_subject(sentence, t) or t.dep == "poss" for t in tokens):
+            found.append(m.start)
+    return found
+
+
+def _points_back(sentence: TaggedSentence) -> bool:
+    """A bare "the struggle", "the answer", or a bare "the X" opening the sentence as its
+    subject ("The communists also stopped work"): a referent named earlier in the text."""
+    tokens = sentence.tokens
+    for token in tokens:
+        if token.pos != "NOUN":
+            continue
+        kids = [t for t in tokens if t.head == token.i and t.i != token.i]
+        if any(k.dep in MODIFIERS for k in kids):
+            continue
+        dets = [k for k in kids if k.dep == "det"]
+        if not dets or dets[0].text.lower() not in ("the", "this", "these", "that", "those"):
+            continue
+        lemma = token.lemma.lower()
+        if any(t.lemma.lower() == lemma for t in tokens[: dets[0].i]):
+            continue  # "the book ... whitewashed those trials": named before in the sentence
+        if lemma in POINTING_NOUNS or token.text.lower() in POINTING_NOUNS:
+            return True
+        additive = any(
+            t.text.lower() in ADDITIVE and t.dep == "advmod" and t.head == token.head
+            for t in tokens
+        )
+        if token.dep in SUBJECTS and additive:
+            return True  # "The communists also stopped work": which communists, besides whom?
+    return False
+
+
+def _gapped(sentence: TaggedSentence) -> bool:
+    """A clause whose verb is left out: "Rosenberg arrives in Madrid, Antonov in Barcelona."
+    A comma, then a name and a prepositional phrase up to the end with no verb."""
+    tokens = [t for t in sentence.tokens if t.pos != "SPACE"]
+    for k, token in enumerate(tokens):
+        if token.text not in (",", ";"):
+            continue
+        rest = tokens[k + 1 :]
+        names = 0
+        while names < len(rest) and (
+            rest[names].pos == "PROPN" or (names and rest[names].tag == "HYPH")
+        ):
+            names += 1
+        tail = rest[names:]
+        if not names or not tail or tail[0].pos != "ADP":
+            continue
+        words_after = [t for t in tail if t.pos != "PUNCT"]
+        if words_after and not any(t.pos in ("VERB", "AUX") for t in tail):
+            if all(t.text in (".", ",", ";", "!") for t in tail if t.pos == "PUNCT"):
+                return True
+    return False
+
+
 def _things(sentence: TaggedSentence, low: str) -> list[int]:
     """Where a non-human referent for "it"/"its" (a singular noun subject, a term or an
     event) or for "they"/"them"/"their" (a plural noun subject) stands in the sentence."""
+    people = [m for m in sentence.mentions if m.type == "person"]
     if low in ("it", "its"):
         found = [m.start for m in sentence.mentions if m.type in ("term", "event")]
-        tags = ("NN", "NNP")
+        return found + [  # any thing named before: "signed the treaty without reading it"
+            t.start
+            for t in sentence.tokens
+            if t.tag in ("NN", "NNP") and not any(m.start <= t.start < m.end for m in people)
+        ]
     elif low in ("they", "them", "their"):
         found, tags = [], ("NNS", "NNPS")
     else:
         return []
-    subjects = {"nsubj", "nsubjpass"}
-    return found + [t.start for t in sentence.tokens if t.tag in tags and t.dep in subjects]
+    return found + [
+        t.start
+        for t in sentence.tokens
+        if t.tag in tags
+        and t.dep in SUBJECTS
+        and not any(m.start <= t.start < m.end for m in people)  # "Trotsky ... its"
+    ]
 
 
 def _object_resolved(sentence: TaggedSentence, token) -> bool:
@@ -144,6 +267,7 @@ def _object_resolved(sentence: TaggedSentence, token) -> bool:
         m.type == "person"
         and m.end <= token.start
         and not any(m.start <= t.start < m.end for t in subjects)
+        and not any(_is_subject(sentence, t) for t in _mention_tokens(sentence, m))
         for m in sentence.mentions
     )
 
@@ -200,6 +324,10 @@ def is_well_formed(sentence: TaggedSentence) -> bool:
         return False  # ends in an ellipsis: an excerpt cut short
     if text.count("(") != text.count(")") or text.count("[") != text.count("]"):
         return False
+    if re.search(r"\b[a-z]{3,}[.!?][\"”’)]?\s+[\"“]?[A-Z]", text.rstrip()):
+        return False  # two sentences the segmenter did not split
+    if text.startswith("(") and text.rstrip(".").endswith(")"):
+        return False  # a parenthetical aside: its subject is in the sentence before
     straight = text.count('"') % 2 == 0
     return straight and text.count("“") == text.count("”")
 
@@ -209,6 +337,15 @@ def is_quotation(sentence: TaggedSentence) -> bool:
     text = sentence.text
     inside = sum(len(q) for q in re.findall(r"[\"“][^\"“”]*[\"”]", text))
     return text.lstrip()[:1] in '"“' or inside > 0.5 * len(text)
+
+
+def is_list(sentence: TaggedSentence) -> bool:
+    """A heading and a list ("Principal works: Translations of ...; Gladkov's novel")."""
+    head, colon, _ = sentence.text.partition(":")
+    if not colon:
+        return False
+    before = [t for t in sentence.tokens if t.end <= len(head) and t.pos != "PUNCT"]
+    return len(before) <= 3 or not any(t.pos in ("VERB", "AUX") for t in before)
 
 
 def length_score(count: int) -> float:
@@ -231,7 +368,7 @@ def sentence_quality(sentence: TaggedSentence) -> float:
     if is_quotation(sentence) and not sentence.quoted_by:
         return 0.0
     roots = [t for t in sentence.tokens if t.dep == "ROOT"]
-    if not roots or roots[0].pos not in ("VERB", "AUX"):
+    if not roots or roots[0].pos not in ("VERB", "AUX") or is_list(sentence):
         return 0.0  # no verb: a caption, a title or a list
     score = length_score(len(words(sentence)))
     if sentence.kind == "footnote":
@@ -243,13 +380,55 @@ def attribution(sentence: TaggedSentence) -> str | None:
     """The prefix a stem needs: "" for a plain statement, "According to X, " for a
     quotation or the author's opinion, None when an opinion has no author to name."""
     if sentence.quoted_by:
-        return f"According to {sentence.quoted_by}, "
-    if not OPINION.search(sentence.text):
-        return ""
+        speaker = speaker_name(sentence.quoted_by)
+        return f"According to {speaker}, " if speaker else None
+    if REPORTED.search(sentence.previous or ""):
+        return None  # '"...," he says. Bukharin is ...': the report may go on, unmarked
     author = (sentence.author or "").strip()
     if not author or author.lower() in ("unattributed", "anonymous", "unknown"):
-        return None
+        return None if OPINION.search(sentence.text) else ""
+    if not OPINION.search(sentence.text) and not evaluative(sentence):
+        return ""
     return f"According to {author.split()[-1]}, "
+
+
+REPORTED = re.compile(
+    r"[\"”]\s*,?\s*(he|she|they|[A-Z][\w.-]+( [A-Z][\w.-]+)?)\s+"
+    r"(says|said|writes|wrote|adds|added|declares|declared|continues|continued)\W*$"
+)
+NOT_SPEAKERS = {"letter", "document", "report", "article", "note", "decree", "resolution"}
+EVALUATIVE = re.compile(
+    r"\b(false|true|wrong|right|mistaken|remarkable|symmetrical|profound|absurd|great(est)?"
+    r"|genuine|real|mere|only|inevitabl[ey]|necessar(y|ily)|owes?|deserves?|means|proves?"
+    r"|shows?|signif(y|ies)|reveals?|explains?|thesis|tragic(ally)?|pitiful|shameful)\b",
+    re.IGNORECASE,
+)
+
+
+def speaker_name(speaker: str) -> str | None:
+    """A speaker fit to follow "According to": "a factory worker" for "A factory worker";
+    None for a document the tagger took for a speaker ("Letter")."""
+    speaker = speaker.strip()
+    if not speaker or speaker.lower() in NOT_SPEAKERS:
+        return None
+    first, _, rest = speaker.partition(" ")
+    if first in ("A", "An", "The") and rest:
+        return f"{first.lower()} {rest}"
+    return speaker
+
+
+def evaluative(sentence: TaggedSentence) -> bool:
+    """A judgement rather than a report: a modal ("would", "must"), a comparison or
+    superlative, a verdict word ("is false", "remarkable", "owes its birth"), or a thesis
+    in the present tense ("Stalinism and fascism are symmetrical phenomena")."""
+    if EVALUATIVE.search(sentence.text):
+        return True
+    for token in sentence.tokens:
+        if token.tag in ("MD", "JJR", "JJS", "RBR", "RBS"):
+            return True
+        if token.dep == "ROOT" and token.tag in ("VBZ", "VBP"):
+            return True
+    return False
 
 
 def attributed(sentence: TaggedSentence, text: str, prefix: str) -> str:
@@ -290,7 +469,27 @@ def _gives_away(sentence: TaggedSentence, start: int, end: int) -> bool:
         for w in re.findall(r"\w+", sentence.text[start:end])
         if len(w) > 3 and w.lower() not in COUNTING
     ]
-    return any(re.search(rf"\b{re.escape(w.lower())}", rest) for w in span_words)
+    if any(re.search(rf"\b{re.escape(w.lower())}", rest) for w in span_words):
+        return True
+    return _acronym_of(sentence.text[start:end], sentence.text[:start] + " " + sentence.text[end:])
+
+
+def _acronym_of(span: str, rest: str) -> bool:
+    """The rest abbreviates the span ("N.E.P.—the New Economic Policy") or spells out the
+    span's acronym: either one gives the other away."""
+    names = re.findall(r"[A-Z]\w*", span)
+    if len(names) >= 2:
+        initials = "".join(n[0] for n in names).lower()
+        found = re.findall(r"\b(?:[A-Za-z]\.){2,}|\b[A-Z]{2,}\b", rest)
+        if any(re.sub(r"\W", "", a).lower() == initials for a in found):
+            return True
+    acronym = re.sub(r"\W", "", span)
+    if acronym.isupper() and 2 <= len(acronym) <= 6 and re.fullmatch(r"[A-Z.]+", span):
+        capitals = re.findall(r"\b[A-Z]\w+", rest)
+        for i in range(len(capitals) - len(acronym) + 1):
+            if "".join(w[0] for w in capitals[i : i + len(acronym)]) == acronym:
+                return True
+    return False
 
 
 def _is_coordinated(sentence: TaggedSentence, mention: Mention) -> bool:
@@ -333,6 +532,10 @@ def answer_salience(mention: Mention, sentence: TaggedSentence, context: Context
         return 0.0
     if mention.type in NAMED and not _proper_name(text, inside, sentence):
         return 0.0
+    if mention.type == "person" and _first_name_only(text, context):
+        return 0.0  # "Rosa" for Rosa Luxemburg: half a name
+    if re.fullmatch(r"[A-Z]{2,5}", text) and count_named(mention, context) <= 1:
+        return 0.0  # an acronym the text never comes back to ("the ABC of Marxism")
     if " " not in text and text.lower() in common_words(context):
         return 0.0  # "Tsar", "State": a generic noun with a capital
     if mention.type == "term" and len(inside) == 1 and inside[0].pos == "NOUN":
@@ -343,6 +546,27 @@ def answer_salience(mention: Mention, sentence: TaggedSentence, context: Context
         score *= 0.6
     count = len(context.sentences_by_entity.get(mention.entity or "", ()))
     return score / (1.0 + 0.05 * math.log1p(count))
+
+
+def count_named(mention: Mention, context: Context) -> int:
+    return len(context.sentences_by_entity.get(mention.entity or "", ()))
+
+
+def _first_name_only(text: str, context: Context) -> bool:
+    """A one-word name that is the first word of a longer person's name in the corpus and
+    never the last one ("Rosa", "Karl")."""
+    if " " in text:
+        return False
+    first = last = False
+    for entity in context.entities.values():
+        if entity.type != "person":
+            continue
+        for name in (entity.canonical, *entity.aliases):
+            parts = name.split()
+            if len(parts) > 1:
+                first = first or parts[0] == text
+                last = last or parts[-1] == text
+    return first and not last
 
 
 def _proper_name(text: str, inside: list, sentence: TaggedSentence) -> bool:

@@ -34,7 +34,7 @@ from quizapp.generators.questions import (
     which_organisation,
     whose_question,
 )
-from quizapp.generators.ranking import is_quotation, is_well_formed
+from quizapp.generators.ranking import is_list, is_quotation, is_well_formed
 from quizapp.generators.stems import attribute, attribution, proper_name, vague_reason
 from quizapp.generators.views import View, views
 from quizapp.tagging.types import Mention, TaggedSentence
@@ -175,8 +175,8 @@ def sentence_ok(sentence: TaggedSentence) -> bool:
     """Body prose of a workable length that is not an unattributed quotation."""
     if sentence.kind != "body" or not sentence.tokens or len(sentence.tokens) > MAX_TOKENS:
         return False
-    if is_quotation(sentence) and not sentence.quoted_by:
-        return False
+    if is_quotation(sentence) and not sentence.quoted_by or is_list(sentence):
+        return False  # an unattributed quotation, or a list ("Principal works: ...")
     if re.search(r"\[\d+\]|\bp\. ?\d|\. \. \.|\.\.\.|…", sentence.text):
         return False  # note markers, page references, elisions
     return is_well_formed(sentence)

@@ -9,6 +9,7 @@ attributed ("According to Serge, ...").
 from __future__ import annotations
 
 from quizapp.generators.clauses import Parse
+from quizapp.generators.ranking import speaker_name
 from quizapp.tagging.types import TaggedSentence
 
 DEMONSTRATIVES = {"this", "that", "these", "those"}
@@ -31,7 +32,6 @@ OPINION_WORDS = {
     "unfortunately", "fortunately", "alas", "absurd", "ridiculous", "treacherous",
 }  # fmt: skip
 REFLEXIVES = {"himself", "herself", "itself", "themselves"}  # bound by the clause's subject
-NOT_SPEAKERS = {"letter", "document", "report", "article", "note", "decree", "resolution"}
 NO_AUTHOR = {"unattributed", "anonymous", "unknown", "anon.", "n/a", "none"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "you", "your"}
 
@@ -53,6 +53,8 @@ def vague_reason(parse: Parse, indices: set[int], bound: bool = False) -> str | 
             return f"demonstrative {token.text!r}"
         if lower in RELATIVE_WORDS and token.tag != "EX":
             return f"relative word {token.text!r}"
+        if lower in ("before", "ago") and token.pos == "ADV":
+            return f"relative time {token.text!r}"  # "nine years before": before what?
         if token.tag == "DT" and token.dep in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
             return f"determiner standing alone {token.text!r}"
         if (
@@ -115,9 +117,9 @@ def attribution(sentence: TaggedSentence, parse: Parse) -> str | None:
     author (a polemic states views as facts); an unattributed text's opinions are skipped.
     """
     if sentence.quoted_by:
-        if sentence.quoted_by.strip().lower() in NOT_SPEAKERS:
-            return None  # "According to Letter": the tagger took a document for a speaker
-        return sentence.quoted_by
+        # "According to Letter": the tagger took a document for a speaker (None);
+        # "A factory worker" reads "According to a factory worker"
+        return speaker_name(sentence.quoted_by)
     if quoted(sentence.text):
         return None  # a quotation whose speaker tagging did not find
     if sentence.author and sentence.author.strip().lower() not in NO_AUTHOR:
