@@ -108,3 +108,55 @@ def test_a_duration_gets_durations_of_the_same_unit_and_form():
     assert word_number("forty-eight") == 48 and number_value("six days") == (6.0, "word")
     near = nearby_numbers(48.0, "word", "forty-eight")
     assert "twenty-four" in near and all(word_number(n) for n in near)
+
+
+def _tagged(text: str, names: dict[str, str], slug: str):
+    """Sentences of `text` with the given names tagged by hand, settled into a context."""
+    raw = text_sentences(text, slug)
+    pattern = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    for sentence in raw:
+        sentence.mentions = [
+            Mention(m.start(), m.end(), m.group(), names[m.group()], source="rule")
+            for m in re.finditer(rf"\b(?:{pattern})\b", sentence.text)
+        ]
+    return settle(raw)
+
+
+def test_a_titled_blank_wants_people_the_corpus_gives_that_title():
+    text = (
+        "The army of General Denikin marched on Moscow in the autumn.\n\n"
+        "General Wrangel said that he would hold the Crimea for a few months longer.\n\n"
+        "General Wrangel left the Crimea with the remains of his army.\n\n"
+        "General Yudenich came within sight of Petrograd before he was beaten.\n\n"
+        "General Yudenich declared that he would fight on.\n\n"
+        "Bukharin wrote a long article on the peasant question.\n\n"
+        "Bukharin spoke against the plan at the plenum.\n\n"
+        "Radek wrote witty articles for the party press.\n\n"
+        "Radek spoke at the congress for an hour.\n\n"
+        "Zinoviev spoke to the Petrograd workers every week.\n\n"
+        "Zinoviev wrote the theses of the International.\n"
+    )
+    names = {n: "person" for n in ("Denikin", "Wrangel", "Yudenich", "Bukharin", "Radek")}
+    names["Zinoviev"] = "person"
+    sentences, context = _tagged(text, names, "test-generals")
+    stem = sentences[0]
+    span = next(s for s in answer_spans(stem, context) if s.text == "Denikin")
+    offered = {c.text for c in candidates(stem, span, context)}
+    assert offered and offered <= {"Wrangel", "Yudenich"}
+
+
+def test_a_name_the_corpus_shows_as_a_place_is_no_person_distractor():
+    text = (
+        "Trotsky spoke to the soldiers of the Red Army at the front.\n\n"
+        "The Poles entered Kiev in the spring.\n\n"
+        "The workers of Kiev went hungry that winter in Kiev.\n\n"
+        "Bukharin spoke against the plan at the plenum.\n\n"
+        "Bukharin said that the peasants must be won over.\n\n"
+        "Radek said that the war was lost.\n\n"
+        "Radek wrote witty articles for the party press.\n"
+    )
+    names = {"Trotsky": "person", "Kiev": "person", "Bukharin": "person", "Radek": "person"}
+    sentences, context = _tagged(text, names, "test-evidence")
+    span = next(s for s in answer_spans(sentences[0], context) if s.text == "Trotsky")
+    offered = {c.text for c in candidates(sentences[0], span, context)}
+    assert "Kiev" not in offered and "Bukharin" in offered

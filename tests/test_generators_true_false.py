@@ -67,3 +67,39 @@ def test_a_quotation_or_opinion_is_attributed():
     for sentence, draft in opinions:
         assert draft.stem.startswith(f"{PREFIX}According to {sentence.author.split()[-1]}, ")
         assert sentence.author != "Unattributed"  # an opinion nobody signed yields nothing
+
+
+def test_a_place_is_never_swapped_for_one_around_or_inside_it():
+    import re
+
+    from quizapp.generators.distractors import candidates
+    from quizapp.generators.ranking import answer_spans
+    from quizapp.tagging.types import Mention
+    from tests.generator_fixtures import settle, text_sentences
+
+    text = (
+        "He was condemned to death in Russia for his part in the rising.\n\n"
+        "The deported peasants died in Siberia, in Russia, by the thousand.\n\n"
+        "Many exiles lived in Siberia for years.\n\n"
+        "The delegates met in France that summer.\n\n"
+        "Refugees arrived in France every week.\n\n"
+        "The party was banned in Germany and in Italy.\n\n"
+        "The workers struck in Germany that spring.\n"
+    )
+    raw = text_sentences(text, "test-places")
+    for sentence in raw:
+        sentence.mentions = [
+            Mention(m.start(), m.end(), m.group(), "place", source="rule")
+            for m in re.finditer(r"Russia|Siberia|France|Germany|Italy", sentence.text)
+        ]
+    sentences, context = settle(raw)
+    span = next(s for s in answer_spans(sentences[0], context) if s.text == "Russia")
+    offered = {c.text for c in candidates(sentences[0], span, context, swap=True)}
+    assert "Siberia" not in offered and offered & {"France", "Germany"}
+
+
+def test_a_date_swap_keeps_the_sentences_order_and_form():
+    from quizapp.generators.distractors import _date_words
+
+    assert _date_words("the end of 1920") != _date_words("the winter of 1919")
+    assert _date_words("November 23, 1936") == _date_words("December 2, 1936")
