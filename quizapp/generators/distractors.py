@@ -52,6 +52,8 @@ REGIONS = set(
     "andalusia asturias aragon".split()
 )
 
+CONTINENTS = {"europe", "asia", "africa", "australia", "latin america", "south america"}
+
 
 @dataclass
 class Candidate:
@@ -244,6 +246,7 @@ def _named(sentence: TaggedSentence, span: Span, context: Context) -> list[Candi
     if not _answer_fits(sentence, span, context):
         return []
     title, own_title = title_before(sentence, span.start), title_of(span.text)
+    article = re.search(r"\b(a|an)\s+$", sentence.text[: span.start], re.IGNORECASE)
     kind = fine_kind(span.text, type_, context, span.mention.entity or "")
     result = []
     for cand in pool(context, span.mention.type):
@@ -270,8 +273,14 @@ def _named(sentence: TaggedSentence, span: Span, context: Context) -> list[Candi
             and fine_kind(cand.text, type_, context, cand.key) != kind
         ):
             continue  # a newspaper for a newspaper, a region for a region
+        if article and _article(cand.text) != article.group(1).lower():
+            continue  # "an ___" wants a name that takes "an"
         result.append(cand)
     return result
+
+
+def _article(text: str) -> str:
+    return "an" if re.match(r"[aeiouAEIOU]", text) else "a"
 
 
 # --- kinds of values, from the words around every mention in the corpus -------------
@@ -294,6 +303,7 @@ HEADS = {
     "business": "bank trust company works factory plant",
     "building": "palace prison fortress square street station cathedral hotel institute "
     "museum house hall church monastery theatre isolator",
+    "nature": "sea lake river ocean gulf bay mountains mountain strait peninsula island",
 }
 EVENT_HEADS = {
     "meeting": "congress conference plenum session assembly",
@@ -353,8 +363,27 @@ def evidence(cand: Candidate) -> Counter:
     return cand.shown
 
 
+def modifier_use(cand: Candidate) -> bool:
+    """The corpus mostly uses the name as an adjective or a noun's modifier ("Menshevik
+    leaders", "Turkoman tribes"), so it is no place or person of its own."""
+    modifying = 0
+    for sentence, (start, end) in zip(cand.sentences, cand.spans, strict=True):
+        inside = [t for t in sentence.tokens if start <= t.start < end]
+        last = inside[-1] if inside else None
+        if last is None:
+            continue
+        head = sentence.tokens[last.head] if 0 <= last.head < len(sentence.tokens) else None
+        if last.pos == "ADJ" or (
+            last.dep in ("amod", "compound") and head is not None and head.pos == "NOUN"
+        ):
+            modifying += 1
+    return modifying * 2 > len(cand.sentences)
+
+
 def fits_kind(cand: Candidate, type_: str) -> bool:
     """The corpus never shows the candidate as another kind more than as its own."""
+    if type_ in ("place", "person") and "glossary" not in cand.sources and modifier_use(cand):
+        return False
     shown = evidence(cand)
     if type_ == "person":
         return shown["place"] == 0 or shown["person"] > shown["place"]
@@ -374,6 +403,8 @@ def fine_kind(text: str, type_: str, context: Context, key: str = "") -> str:
         for word in words:
             if word in DESCRIBED_KIND:
                 return DESCRIBED_KIND[word]
+    if type_ == "place" and text.lower() in CONTINENTS:
+        return "continent"
     if type_ == "place" and text.lower() in REGIONS:
         return "region"
     if type_ == "place" and text.lower() in COUNTRIES:
@@ -455,6 +486,12 @@ def _swaps_cleanly(cand: Candidate, sentence: TaggedSentence, span: Span, ctx: C
             return False  # Siberia for Russia: the statement stays true
         if re.search(r"\b[A-Z]\w+,\s+(?:in|near)\s+(?:the\s+)?$", sentence.text[: span.start]):
             return False  # "a hut near the Generalidad, in ___": the sentence pins the place
+        if re.match(r",?\s+(?:in|near)\s+(?:the\s+)?[A-Z]", sentence.text[span.end :]):
+            return False  # "near ___, in Finland": the swap would clash with its setting
+    if type_ == "person" and re.match(
+        r",\s+(?:a|an|the|he|she|one|who|whom|whose)\b", sentence.text[span.end :]
+    ):
+        return False  # "___, a Ukrainian revolutionist": a description only the original fits
     if shown_kind(sentence, span.start, span.end) == "place" and evidence(cand)["place"] == 0:
         return type_ == "place" and "glossary" in cand.sources
     if type_ == "date":
@@ -576,6 +613,9 @@ def candidates(
     else:
         return []
     found = [c for c in found if not also_true(c, sentence, span, context)]
+    if type_ == "place":
+        related = _related_places(context)
+        found = [c for c in found if frozenset((c.text.lower(), span.text.lower())) not in related]
     if swap:
         found = [c for c in found if _swaps_cleanly(c, sentence, span, context)]
     seeded(sentence.key, span.text).shuffle(found)
