@@ -191,3 +191,19 @@ def test_an_acronym_spelled_out_beside_its_blank_gives_the_answer_away():
     assert _acronym_of("New Economic Policy", "Lenin put forward the N.E.P.—the ")
     assert _acronym_of("GPU", "the agents of the General Political Unit were ")
     assert not _acronym_of("Red Army", "the GPU and the ")
+
+
+def test_a_subject_pronoun_needs_a_subject_before_it():
+    from tests.generator_fixtures import text_sentences
+
+    raw = (
+        "Notes\n\nIn Kharkov it triumphed easily, in Kiev at the cost of much bloodshed. "
+        "At Markin's request he was appointed to the Collegium of the Cheka in 1919. "
+        "When Markin reached Kiev in 1919, he was appointed to the Collegium of the Cheka. "
+        "The next day Markin enters the port of Kazan on board a gunboat. "
+        "Fortunately it was claimed that Markin had reached Kazan in 1919.\n"
+    )
+    found = {s.text[:12]: is_self_contained(s) for s in text_sentences(raw, "subjects")}
+    assert not found["In Kharkov i"] and not found["At Markin's "]
+    assert not found["The next day"]
+    assert found["When Markin "] and found["Fortunately "]

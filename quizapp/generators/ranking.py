@@ -25,7 +25,9 @@ DANGLING = {
     "he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "hers",
     "theirs", "this", "these", "those", "that", "such", "there", "here", "both",
 }  # fmt: skip
-FIRST_PERSON = {"i", "we", "us", "our", "ours", "my", "me", "ourselves", "myself"}
+FIRST_PERSON = {
+    "i", "we", "us", "our", "ours", "my", "me", "ourselves", "myself", "you", "your",
+}  # fmt: skip
 DEMONSTRATIVE = {"this", "that", "these", "those"}
 OBJECT = {"him", "her", "them"}
 HUMAN = {"he", "she", "him", "her", "his", "hers"}
@@ -34,7 +36,8 @@ PERSONAL = {"he", "she", "they", "him", "her", "them", "his", "their", "it", "it
 VAGUE_PHRASES = re.compile(
     r"\b(the (latter|former|same|above|following|others|rest)|the party"
     r"|this (man|party|period|time)|these (men|people)|at that time|above|below|as follows"
-    r"|no exception|in turn)\b",
+    r"|no exception|in turn|the (next|previous|preceding|same) (day|morning|evening|night|week"
+    r"|month|year)|(just|equally) as \w+\b(?! as\b)|any such|no such)\b",
     re.IGNORECASE,
 )
 # Opening words that continue an argument made before the sentence ("Thus died ...").
@@ -50,6 +53,7 @@ POINTING_NOUNS = {
     "affair", "episode", "case", "problem", "question", "book",
     "article", "author", "letter", "decree", "speech", "report", "trial", "conference",
     "meeting", "plan", "policy", "decision", "result", "attempt", "step", "measure",
+    "consequence", "conspiracy", "plot", "reason", "purpose", "aim", "outcome", "incident",
 }  # fmt: skip
 MODIFIERS = {
     "compound", "amod", "poss", "prep", "nmod", "relcl", "acl", "appos", "nummod", "npadvmod",
@@ -138,11 +142,18 @@ def is_self_contained(sentence: TaggedSentence) -> bool:
         if low in HUMAN:
             referents = people
             if low in ("he", "she") and token.dep in SUBJECTS:
-                referents = _subject_people(sentence)  # "Arrested with Karl, he ...": not Karl
+                # "Arrested with Karl, he ...", "At Lenin's initiative he ...": not them
+                referents = _subject_people(sentence, _verb_of(sentence, token))
         elif low in ("it", "its"):
             referents = places + _things(sentence, low)
+            if low == "it" and token.dep in SUBJECTS and _expletive(sentence, token):
+                continue  # "it was claimed that ...": no referent needed
+            if low == "it" and _main_subject(sentence, token):
+                referents = _subject_things(sentence)  # "In Petrograd it triumphed": what?
         elif low in ("they", "them", "their"):
             referents = _things(sentence, low) + places + (people if len(people) > 1 else [])
+            if low == "they" and _main_subject(sentence, token):
+                referents = _subject_things(sentence) + _subject_people(sentence)
         else:
             referents = named
         if low in PERSONAL and token.pos == "PRON" and token.start < min(referents, default=1e9):
@@ -171,16 +182,60 @@ def _is_subject(sentence: TaggedSentence, token) -> bool:
     return token.dep in SUBJECTS
 
 
-def _subject_people(sentence: TaggedSentence) -> list[int]:
-    """Where the people that stand as subjects (or possessors) of a clause begin."""
+def _subject_people(sentence: TaggedSentence, verb: int | None = None) -> list[int]:
+    """Where the people that stand as subjects of a clause begin, or as possessors in
+    another clause than `verb`'s ("Dzerzhinsky's record was poor: he ...")."""
     found = []
     for m in sentence.mentions:
         if m.type != "person":
             continue
         tokens = _mention_tokens(sentence, m)
-        if any(_is_subject(sentence, t) or t.dep == "poss" for t in tokens):
+        if any(_is_subject(sentence, t) for t in tokens):
+            found.append(m.start)
+        elif verb is not None and any(
+            t.dep == "poss" and _verb_of(sentence, t) != verb for t in tokens
+        ):
             found.append(m.start)
     return found
+
+
+def _verb_of(sentence: TaggedSentence, token) -> int:
+    """The verb whose clause holds the token."""
+    tokens, seen = sentence.tokens, set()
+    i = token.head
+    while 0 <= i < len(tokens) and tokens[i].pos not in ("VERB", "AUX") and i not in seen:
+        seen.add(i)
+        i = tokens[i].head
+    return i
+
+
+def _main_subject(sentence: TaggedSentence, token) -> bool:
+    """The pronoun is the subject of the sentence's main verb (or of a verb joined to it)."""
+    if token.dep not in SUBJECTS or not 0 <= token.head < len(sentence.tokens):
+        return False
+    verb = sentence.tokens[token.head]
+    while verb.dep == "conj" and 0 <= verb.head < len(sentence.tokens) and verb.head != verb.i:
+        verb = sentence.tokens[verb.head]
+    return verb.dep == "ROOT"
+
+
+def _expletive(sentence: TaggedSentence, token) -> bool:
+    """ "it was claimed that ...", "it is necessary to ...": "it" stands for a clause."""
+    verb = token.head
+    return any(t.head == verb and t.dep in ("ccomp", "xcomp", "csubj") for t in sentence.tokens)
+
+
+def _subject_things(sentence: TaggedSentence) -> list[int]:
+    """Where the subjects that are no people and no pronouns stand ("When the Party
+    grew, it ...")."""
+    people = [m for m in sentence.mentions if m.type == "person"]
+    return [
+        t.start
+        for t in sentence.tokens
+        if t.pos in ("NOUN", "PROPN")
+        and _is_subject(sentence, t)
+        and not any(m.start <= t.start < m.end for m in people)
+    ]
 
 
 def _points_back(sentence: TaggedSentence) -> bool:
@@ -428,6 +483,10 @@ def evaluative(sentence: TaggedSentence) -> bool:
             return True
         if token.dep == "ROOT" and token.tag in ("VBZ", "VBP"):
             return True
+        if token.dep in ("aux", "auxpass") and token.tag in ("VBZ", "VBP"):
+            head = sentence.tokens[token.head] if 0 <= token.head < len(sentence.tokens) else None
+            if head is not None and head.dep == "ROOT":
+                return True  # "is gravely compromised", "has become"
     return False
 
 
