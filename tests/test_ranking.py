@@ -207,3 +207,15 @@ def test_a_subject_pronoun_needs_a_subject_before_it():
     assert not found["In Kharkov i"] and not found["At Markin's "]
     assert not found["The next day"]
     assert found["When Markin "] and found["Fortunately "]
+
+
+def test_an_additive_too_or_likewise_points_outside():
+    from tests.generator_fixtures import text_sentences
+
+    raw = (
+        "Notes\n\nAt Moscow, Smirnov, he too an old army chief, had placed portraits of Lenin "
+        "on his balcony. The Petrov brothers have likewise disappeared in the prisons of Moscow "
+        "in 1936. Smirnov had placed portraits of Lenin on his balcony in Moscow in 1927.\n"
+    )
+    found = {s.text[:12]: is_self_contained(s) for s in text_sentences(raw, "additive")}
+    assert not found["At Moscow, S"] and not found["The Petrov b"] and found["Smirnov had "]

@@ -54,6 +54,7 @@ POINTING_NOUNS = {
     "article", "author", "letter", "decree", "speech", "report", "trial", "conference",
     "meeting", "plan", "policy", "decision", "result", "attempt", "step", "measure",
     "consequence", "conspiracy", "plot", "reason", "purpose", "aim", "outcome", "incident",
+    "controversy", "congress", "committee",
 }  # fmt: skip
 MODIFIERS = {
     "compound", "amod", "poss", "prep", "nmod", "relcl", "acl", "appos", "nummod", "npadvmod",
@@ -243,7 +244,12 @@ def _points_back(sentence: TaggedSentence) -> bool:
     subject ("The communists also stopped work"): a referent named earlier in the text."""
     tokens = sentence.tokens
     for token in tokens:
-        if token.pos != "NOUN":
+        low = token.text.lower()
+        if low in ("too", "likewise") and token.dep == "advmod" and 0 <= token.head < len(tokens):
+            if tokens[token.head].pos in ("VERB", "AUX", "PRON", "PROPN", "NOUN"):
+                return True  # "he too an old army chief", "have likewise disappeared": as whom?
+        bare_name = token.pos == "PROPN" and low in POINTING_NOUNS  # "the Congress"
+        if token.pos != "NOUN" and not bare_name:
             continue
         kids = [t for t in tokens if t.head == token.i and t.i != token.i]
         if any(k.dep in MODIFIERS for k in kids):
