@@ -455,6 +455,8 @@ def _answer_fits(sentence: TaggedSentence, span: Span, context: Context) -> bool
         return False  # "in The ___": a work's or paper's title
     words = before.split()
     last = words[-1] if words else ""
+    if type_ == "person" and last == "the":
+        return False  # "the dungeons of the ___": no person's name takes "the"
     if (
         type_ == "person"
         and re.fullmatch(r"[A-Z][a-zé]+", last)
