@@ -219,3 +219,16 @@ def test_an_additive_too_or_likewise_points_outside():
     )
     found = {s.text[:12]: is_self_contained(s) for s in text_sentences(raw, "additive")}
     assert not found["At Moscow, S"] and not found["The Petrov b"] and found["Smirnov had "]
+
+
+def test_a_note_without_subject_and_a_gloss_in_brackets_are_not_asked_about():
+    from tests.generator_fixtures import text_sentences
+
+    raw = (
+        "Notes\n\nServed with the navy in Kronstadt; fought in the Red Army in 1919. "
+        "Stalin rounded up the foreign communists who had fled persecution in their "
+        "countries in 1937.\n"
+    )
+    found = {s.text[:12]: s for s in text_sentences(raw, "notes")}
+    assert sentence_quality(found["Served with "]) == 0
+    assert is_self_contained(found["Stalin round"])

@@ -37,7 +37,8 @@ VAGUE_PHRASES = re.compile(
     r"\b(the (latter|former|same|above|following|others|rest)|the party"
     r"|this (man|party|period|time)|these (men|people)|at that time|above|below|as follows"
     r"|no exception|in turn|the (next|previous|preceding|same) (day|morning|evening|night|week"
-    r"|month|year)|(just|equally) as \w+\b(?! as\b)|any such|no such)\b",
+    r"|month|year)|(just|equally) as \w+(?=[,:;.])|any such|no such|similar\b(?! to)"
+    r"|therefore|consequently)\b",
     re.IGNORECASE,
 )
 # Opening words that continue an argument made before the sentence ("Thus died ...").
@@ -175,7 +176,7 @@ def _mention_tokens(sentence: TaggedSentence, mention: Mention) -> list:
 def _is_subject(sentence: TaggedSentence, token) -> bool:
     """A subject, or a conjunct or apposition of one ("Bukharin and Rykov are ...")."""
     seen = set()
-    while token.dep in ("conj", "appos", "compound") and token.i not in seen:
+    while token.dep in ("conj", "appos", "compound", "poss") and token.i not in seen:
         seen.add(token.i)
         if not 0 <= token.head < len(sentence.tokens):
             break
@@ -295,8 +296,8 @@ def _gapped(sentence: TaggedSentence) -> bool:
 
 
 def _things(sentence: TaggedSentence, low: str) -> list[int]:
-    """Where a non-human referent for "it"/"its" (a singular noun subject, a term or an
-    event) or for "they"/"them"/"their" (a plural noun subject) stands in the sentence."""
+    """Where a non-human referent for "it"/"its" (a singular noun that names no person, a
+    term or an event) or for "they"/"them"/"their" (a plural noun) stands in the sentence."""
     people = [m for m in sentence.mentions if m.type == "person"]
     if low in ("it", "its"):
         found = [m.start for m in sentence.mentions if m.type in ("term", "event")]
@@ -312,9 +313,8 @@ def _things(sentence: TaggedSentence, low: str) -> list[int]:
     return found + [
         t.start
         for t in sentence.tokens
-        if t.tag in tags
-        and t.dep in SUBJECTS
-        and not any(m.start <= t.start < m.end for m in people)  # "Trotsky ... its"
+        if t.tag in tags  # a plural noun in any role: "the communists who fled their ..."
+        and not any(m.start <= t.start < m.end for m in people)
     ]
 
 
@@ -400,6 +400,24 @@ def is_quotation(sentence: TaggedSentence) -> bool:
     return text.lstrip()[:1] in '"“' or inside > 0.5 * len(text)
 
 
+def has_subject(sentence: TaggedSentence) -> bool:
+    """The main verb has a subject (or "there"): not a note ("Served with the navy"), an
+    order, or the tail of a sentence a page break cut ("..., had been a GPU agent")."""
+    roots = [t for t in sentence.tokens if t.dep == "ROOT"]
+    if not roots or roots[0].pos not in ("VERB", "AUX"):
+        return True
+    root, tokens = roots[0], sentence.tokens
+    deps = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
+    if any(t.head == root.i and t.i != root.i and t.dep in deps for t in tokens):
+        return True
+    # the parser misses many subjects: only a finite verb opening the sentence is sure
+    # to lack one
+    words_ = [t for t in tokens if t.pos not in ("PUNCT", "SPACE")]
+    if words_ and words_[0].i == root.i and words_[0].tag == "VBN":
+        return False  # "Exiled to Alma Ata; banished to Prinkipo"
+    return not (words_ and words_[0].tag in ("VBD", "VBZ", "VBP"))
+
+
 def is_list(sentence: TaggedSentence) -> bool:
     """A heading and a list ("Principal works: Translations of ...; Gladkov's novel")."""
     head, colon, _ = sentence.text.partition(":")
@@ -431,6 +449,8 @@ def sentence_quality(sentence: TaggedSentence) -> float:
     roots = [t for t in sentence.tokens if t.dep == "ROOT"]
     if not roots or roots[0].pos not in ("VERB", "AUX") or is_list(sentence):
         return 0.0  # no verb: a caption, a title or a list
+    if not has_subject(sentence):
+        return 0.0  # "Served with the navy in Kronstadt; ...": a note, or a sentence's tail
     score = length_score(len(words(sentence)))
     if sentence.kind == "footnote":
         score *= 0.8
@@ -587,6 +607,9 @@ def answer_salience(mention: Mention, sentence: TaggedSentence, context: Context
     text = sentence.text[start:end]
     if end - start < 2 or text.lower() in STOP or _gives_away(sentence, start, end):
         return 0.0
+    glossed = re.search(r"[A-Z]\w*\s*\($", sentence.text[:start])
+    if glossed and sentence.text[end : end + 1] == ")" and mention.type in NAMED + ("term",):
+        return 0.0  # "the Communist International (Comintern)": a gloss of the name before
     inside = [t for t in sentence.tokens if start <= t.start < end]
     if not inside or all(t.pos in ("PRON", "DET", "ADP") for t in inside):
         return 0.0

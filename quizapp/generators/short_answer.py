@@ -34,7 +34,7 @@ from quizapp.generators.questions import (
     which_organisation,
     whose_question,
 )
-from quizapp.generators.ranking import is_list, is_quotation, is_well_formed
+from quizapp.generators.ranking import has_subject, is_list, is_quotation, is_well_formed
 from quizapp.generators.stems import attribute, attribution, proper_name, vague_reason
 from quizapp.generators.views import View, views
 from quizapp.tagging.types import Mention, TaggedSentence
@@ -177,6 +177,8 @@ def sentence_ok(sentence: TaggedSentence) -> bool:
         return False
     if is_quotation(sentence) and not sentence.quoted_by or is_list(sentence):
         return False  # an unattributed quotation, or a list ("Principal works: ...")
+    if not has_subject(sentence):
+        return False  # a note without a subject, or the tail of a cut sentence
     if re.search(r"\[\d+\]|\bp\. ?\d|\. \. \.|\.\.\.|…", sentence.text):
         return False  # note markers, page references, elisions
     return is_well_formed(sentence)
