@@ -232,3 +232,17 @@ def test_a_note_without_subject_and_a_gloss_in_brackets_are_not_asked_about():
     found = {s.text[:12]: s for s in text_sentences(raw, "notes")}
     assert sentence_quality(found["Served with "]) == 0
     assert is_self_contained(found["Stalin round"])
+
+
+def test_a_relative_clause_alone_and_an_it_after_a_place_are_not_asked_about():
+    from tests.generator_fixtures import text_sentences
+
+    raw = (
+        "Notes\n\nPetrov and Sidorov, both of whom have committed suicide in 1937. "
+        "Fascist papers in Italy saw in it the triumph of realism in 1936. "
+        "Trotsky, who joined the Bolsheviks in 1917, was known for his eloquence in 1919.\n"
+    )
+    found = {s.text[:12]: s for s in text_sentences(raw, "fragments")}
+    assert sentence_quality(found["Petrov and S"]) == 0
+    assert not is_self_contained(found["Fascist pape"])
+    assert sentence_quality(found["Trotsky, who"]) > 0

@@ -36,9 +36,9 @@ PERSONAL = {"he", "she", "they", "him", "her", "them", "his", "their", "it", "it
 VAGUE_PHRASES = re.compile(
     r"\b(the (latter|former|same|above|following|others|rest)|the party"
     r"|this (man|party|period|time)|these (men|people)|at that time|above|below|as follows"
-    r"|no exception|in turn|the (next|previous|preceding|same) (day|morning|evening|night|week"
-    r"|month|year)|(just|equally) as \w+(?=[,:;.])|any such|no such|similar\b(?! to)"
-    r"|therefore|consequently)\b",
+    r"|no exception|in turn|the (next|previous|preceding|same) (day|morning"
+    r"|evening|night|week|month|year)|(just|equally) as \w+(?=[,:;.])|any such|no such"
+    r"|similar\b(?! to)|therefore|consequently)\b",
     re.IGNORECASE,
 )
 # Opening words that continue an argument made before the sentence ("Thus died ...").
@@ -55,7 +55,8 @@ POINTING_NOUNS = {
     "article", "author", "letter", "decree", "speech", "report", "trial", "conference",
     "meeting", "plan", "policy", "decision", "result", "attempt", "step", "measure",
     "consequence", "conspiracy", "plot", "reason", "purpose", "aim", "outcome", "incident",
-    "controversy", "congress", "committee",
+    "controversy", "congress", "committee", "attack", "campaign", "scheme", "proposal",
+    "agreement", "treaty", "operation",
 }  # fmt: skip
 MODIFIERS = {
     "compound", "amod", "poss", "prep", "nmod", "relcl", "acl", "appos", "nummod", "npadvmod",
@@ -147,7 +148,8 @@ def is_self_contained(sentence: TaggedSentence) -> bool:
                 # "Arrested with Karl, he ...", "At Lenin's initiative he ...": not them
                 referents = _subject_people(sentence, _verb_of(sentence, token))
         elif low in ("it", "its"):
-            referents = places + _things(sentence, low)
+            # "its" may be a country's or a party's; "it" rarely is ("papers in Italy saw in it")
+            referents = (places if low == "its" else []) + _things(sentence, low)
             if low == "it" and token.dep in SUBJECTS and _expletive(sentence, token):
                 continue  # "it was claimed that ...": no referent needed
             if low == "it" and _main_subject(sentence, token):
@@ -223,8 +225,14 @@ def _main_subject(sentence: TaggedSentence, token) -> bool:
 
 def _expletive(sentence: TaggedSentence, token) -> bool:
     """ "it was claimed that ...", "it is necessary to ...": "it" stands for a clause."""
-    verb = token.head
-    return any(t.head == verb and t.dep in ("ccomp", "xcomp", "csubj") for t in sentence.tokens)
+    verb, tokens = token.head, sentence.tokens
+    if any(t.head == verb and t.dep in ("ccomp", "xcomp", "csubj") for t in tokens):
+        return True
+    if not (0 <= verb < len(tokens)) or tokens[verb].lemma != "be":
+        return False
+    # a cleft: "it was the pressure of the party which brought about ..."
+    attrs = [t for t in tokens if t.head == verb and t.dep == "attr"]
+    return any(t.dep == "relcl" and t.i > a.i for a in attrs for t in tokens)
 
 
 def _subject_things(sentence: TaggedSentence) -> list[int]:
@@ -301,10 +309,12 @@ def _things(sentence: TaggedSentence, low: str) -> list[int]:
     people = [m for m in sentence.mentions if m.type == "person"]
     if low in ("it", "its"):
         found = [m.start for m in sentence.mentions if m.type in ("term", "event")]
+        names = [m for m in sentence.mentions if m.type in NAMED and m.type != "event"]
         return found + [  # any thing named before: "signed the treaty without reading it"
             t.start
             for t in sentence.tokens
-            if t.tag in ("NN", "NNP") and not any(m.start <= t.start < m.end for m in people)
+            if t.tag in ("NN", "NNP")
+            and not any(m.start <= t.start < m.end for m in (people if low == "its" else names))
         ]
     elif low in ("they", "them", "their"):
         found, tags = [], ("NNS", "NNPS")
@@ -407,6 +417,8 @@ def has_subject(sentence: TaggedSentence) -> bool:
     if not roots or roots[0].pos not in ("VERB", "AUX"):
         return True
     root, tokens = roots[0], sentence.tokens
+    if _relative_fragment(sentence, root):
+        return False  # "Bogdan and Lominadze, both of whom have committed suicide."
     deps = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
     if any(t.head == root.i and t.i != root.i and t.dep in deps for t in tokens):
         return True
@@ -416,6 +428,22 @@ def has_subject(sentence: TaggedSentence) -> bool:
     if words_ and words_[0].i == root.i and words_[0].tag == "VBN":
         return False  # "Exiled to Alma Ata; banished to Prinkipo"
     return not (words_ and words_[0].tag in ("VBD", "VBZ", "VBP"))
+
+
+def _relative_fragment(sentence: TaggedSentence, root) -> bool:
+    """The only verb is that of a relative clause the parser took for the main one."""
+    tokens = sentence.tokens
+    relative = next((t for t in tokens if t.tag in ("WP", "WDT") and t.i > 0), None)
+    verbs = [t for t in tokens if t.pos in ("VERB", "AUX")]
+    if relative is None or not verbs or verbs[0].i < relative.i:
+        return False
+    token, seen = relative, set()
+    while (
+        token.pos not in ("VERB", "AUX") and token.i not in seen and 0 <= token.head < len(tokens)
+    ):
+        seen.add(token.i)  # up to the verb of the relative's clause
+        token = tokens[token.head]
+    return token.i == root.i
 
 
 def is_list(sentence: TaggedSentence) -> bool:
@@ -481,7 +509,9 @@ NOT_SPEAKERS = {"letter", "document", "report", "article", "note", "decree", "re
 EVALUATIVE = re.compile(
     r"\b(false|true|wrong|right|mistaken|remarkable|symmetrical|profound|absurd|great(est)?"
     r"|genuine|real|mere|only|inevitabl[ey]|necessar(y|ily)|owes?|deserves?|means|proves?"
-    r"|shows?|signif(y|ies)|reveals?|explains?|thesis|tragic(ally)?|pitiful|shameful)\b",
+    r"|shows?|signif(y|ies)|reveals?|explains?|thesis|tragic(ally)?|pitiful|shameful"
+    r"|splendid|brilliant|magnificent|heroic|disastrous|monstrous|criminal|infamous|admirabl[ey]"
+    r"|splendidly|fatal|shameless|cynical|grotesque|pathetic|glorious)\b",
     re.IGNORECASE,
 )
 
@@ -546,7 +576,9 @@ def clean_span(sentence: TaggedSentence, mention: Mention) -> tuple[int, int]:
     return start, end
 
 
-def _gives_away(sentence: TaggedSentence, start: int, end: int) -> bool:
+def _gives_away(
+    sentence: TaggedSentence, start: int, end: int, names: tuple[str, ...] = ()
+) -> bool:
     """The rest of the sentence names the span again, or one of its words ("Stalinists")."""
     rest = (sentence.text[:start] + " " + sentence.text[end:]).lower()
     span_words = [
@@ -556,6 +588,14 @@ def _gives_away(sentence: TaggedSentence, start: int, end: int) -> bool:
     ]
     if any(re.search(rf"\b{re.escape(w.lower())}", rest) for w in span_words):
         return True
+    # the words next to the span are part of the name asked for ("Marcel _____")
+    far = (
+        re.sub(r"\S+\s*$", "", sentence.text[:start])
+        + " "
+        + re.sub(r"^\s*\S+", "", sentence.text[end:])
+    )
+    if names and any(re.search(rf"\b{re.escape(w.lower())}\b", far.lower()) for w in names):
+        return True  # "Dzerzhinsky ... known as 'Iron Felix'": another of its names
     return _acronym_of(sentence.text[start:end], sentence.text[:start] + " " + sentence.text[end:])
 
 
@@ -605,7 +645,11 @@ def answer_salience(mention: Mention, sentence: TaggedSentence, context: Context
     """0..1: how good the mention is as an answer; 0 for stop words, pronouns, giveaways."""
     start, end = clean_span(sentence, mention)
     text = sentence.text[start:end]
-    if end - start < 2 or text.lower() in STOP or _gives_away(sentence, start, end):
+    if (
+        end - start < 2
+        or text.lower() in STOP
+        or _gives_away(sentence, start, end, _names(mention, text, context))
+    ):
         return 0.0
     glossed = re.search(r"[A-Z]\w*\s*\($", sentence.text[:start])
     if glossed and sentence.text[end : end + 1] == ")" and mention.type in NAMED + ("term",):
@@ -634,6 +678,22 @@ def answer_salience(mention: Mention, sentence: TaggedSentence, context: Context
         score *= 0.6
     count = len(context.sentences_by_entity.get(mention.entity or "", ()))
     return score / (1.0 + 0.05 * math.log1p(count))
+
+
+def _names(mention: Mention, text: str, context: Context) -> tuple[str, ...]:
+    """The words of the answer's other names ("Felix" of "Felix Dzerzhinsky"), that the
+    rest of the sentence must not hold."""
+    entity = context.entities.get(mention.entity or "")
+    if entity is None or mention.type != "person":
+        return ()
+    own = {w.lower()[:5] for w in re.findall(r"\w+", text)}  # "Stalinist" of "Stalinism"
+    found = {
+        w
+        for name in (entity.canonical, *entity.aliases)
+        for w in re.findall(r"[A-Z]\w{3,}", name)
+        if w.lower()[:5] not in own
+    }
+    return tuple(sorted(found))
 
 
 def count_named(mention: Mention, context: Context) -> int:
