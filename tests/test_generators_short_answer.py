@@ -306,3 +306,27 @@ def test_a_possessive_in_a_subject_question_refers_to_the_answer():
 def test_a_document_taken_for_a_speaker_is_skipped():
     text = "Trotsky was expelled from the Central Committee in October 1927."
     assert drafts_for(text, POLICE, quoted_by="Letter")[1] == []
+
+
+def test_a_speaker_that_is_no_name_reads_in_lower_case():
+    text = "Trotsky was expelled from the Central Committee in October 1927."
+    _, drafts = drafts_for(text, POLICE, quoted_by="A factory worker")
+    assert drafts and all(d.stem.startswith("According to a factory worker, ") for d in drafts)
+    assert drafts_for(text, POLICE, quoted_by="Letter")[1] == []
+
+
+def test_a_time_relative_to_an_earlier_one_is_vague():
+    from quizapp.generators.clauses import Parse
+    from quizapp.generators.stems import vague_reason
+
+    sentence = tagged("Grober had spoken at the meeting nine years before.", **SERGE)
+    parse = Parse(sentence.tokens)
+    before = next(t.i for t in sentence.tokens if t.text == "before")
+    assert vague_reason(parse, {before}) is not None
+
+
+def test_a_list_line_gives_no_question():
+    text = (
+        "Principal works: Translations of the works of Lenin and Trotsky; Gladkov's novel Cement."
+    )
+    assert drafts_for(text, SERGE)[1] == []
