@@ -1,7 +1,7 @@
 """Benchmark the whole pipeline (ingest, tag, generate, check) against spaCy alone.
 
 On the shipped corpus, in one run: the pipeline into a fresh SQLite database with one
-drafting process and again with two (--workers 2), and spaCy's pipeline alone over the
+process and again with two (ingest --workers 2, generate --workers 2), and spaCy's alone over the
 same raw text split into paragraphs. Prints the times and their ratios, and merges them
 into bench/results.json under "pipeline". It asserts nothing.
 
@@ -24,8 +24,7 @@ from quizapp import create_app
 from quizapp.config import TestingConfig
 from quizapp.extensions import db
 from quizapp.ingest.collect import collect_sources
-from quizapp.ingest.load import read_source
-from quizapp.services.corpus import ingest_source
+from quizapp.services.ingest_batch import ingest_many
 from quizapp.services.pipeline import generate
 from quizapp.services.verdicts import bank_stats, recheck_bank
 
@@ -38,8 +37,9 @@ def run_pipeline(work: Path, name: str, model: str, workers: int) -> dict:
         times = {}
         started = time.perf_counter()
         sources, _errors = collect_sources([str(CORPUS)])
-        for path, meta in sources:
-            ingest_source(read_source(path), meta, model)
+        for outcome in ingest_many(sources, model, app.config["MAX_SOURCE_BYTES"], workers):
+            if outcome.error is not None:
+                raise SystemExit(str(outcome.error))
         times["ingest"] = time.perf_counter() - started
         mark = time.perf_counter()
         report = generate(workers=workers)
