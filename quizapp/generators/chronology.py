@@ -21,6 +21,7 @@ from quizapp.generators.clauses import (
     parenthetical,
     render,
 )
+from quizapp.generators.grouping import spread_groups
 from quizapp.generators.phrases import NOMINAL
 from quizapp.generators.short_answer import sentence_ok
 from quizapp.generators.stems import opinionated, vague_reason
@@ -152,30 +153,14 @@ def _halves(sentence: TaggedSentence) -> list:
 
 
 def groups(pool: list[Event]) -> list[list[Event]]:
-    """Deterministic groups of events with distinct years.
-
-    Each event is in at most USES groups, and no two events share more than one group,
-    so two items never hold the same pair of events. Events used least go first.
-    """
-    made: list[list[Event]] = []
-    uses = [0] * len(pool)
-    together: set[tuple[int, int]] = set()
-    while True:
-        order = sorted((i for i in range(len(pool)) if uses[i] < USES), key=lambda i: uses[i])
-        current: list[int] = []
-        for i in order:
-            if len(current) == GROUP:
-                break
-            if any(pool[j].year == pool[i].year or (j, i) in together for j in current):
-                continue
-            current.append(i)
-        if len(current) < MIN_GROUP:
-            return made
-        for i in current:
-            uses[i] += 1
-            together.update((i, j) for j in current)
-            together.update((j, i) for j in current)
-        made.append([pool[i] for i in current])
+    """Deterministic groups of events with distinct years, no two items sharing a pair."""
+    return spread_groups(
+        pool,
+        lambda event, chosen: all(e.year != event.year for e in chosen),
+        size=GROUP,
+        minimum=MIN_GROUP,
+        uses=USES,
+    )
 
 
 @register

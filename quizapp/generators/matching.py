@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from quizapp.generators import register
 from quizapp.generators.base import Citation, Context, Draft
 from quizapp.generators.clauses import Parse, balanced, core_phrase
+from quizapp.generators.grouping import spread_groups
 from quizapp.generators.short_answer import sentence_ok
 from quizapp.generators.stems import proper_name, vague_reason
 from quizapp.tagging.types import Mention, TaggedSentence
@@ -149,47 +150,15 @@ def _conflicts(pair: Pair, group: list[Pair]) -> bool:
     return False
 
 
-def groups(pool: list[Pair]) -> list[list[Pair]]:
-    """Deterministic groups of GROUP pairs without conflicts, in corpus order."""
-    made, rest = [], list(pool)
-    while len(rest) >= MIN_GROUP:
-        current, skipped = [], []
-        for pair in rest:
-            if len(current) < GROUP and not _conflicts(pair, current):
-                current.append(pair)
-            else:
-                skipped.append(pair)
-        if len(current) < MIN_GROUP:
-            break
-        made.append(current)
-        rest = skipped
-    return made
-
-
 def spread(pool: list[Pair]) -> list[list[Pair]]:
-    """Groups of GROUP pairs without conflicts; each pair in at most USES groups and no
-    two pairs together in more than one group, so items never repeat each other.
-    Pairs used least go first; deterministic."""
-    made: list[list[Pair]] = []
-    uses = [0] * len(pool)
-    together: set[tuple[int, int]] = set()
-    while True:
-        order = sorted((i for i in range(len(pool)) if uses[i] < USES), key=lambda i: uses[i])
-        current: list[int] = []
-        for i in order:
-            if len(current) == GROUP:
-                break
-            chosen = [pool[j] for j in current]
-            if any((j, i) in together for j in current) or _conflicts(pool[i], chosen):
-                continue
-            current.append(i)
-        if len(current) < MIN_GROUP:
-            return made
-        for i in current:
-            uses[i] += 1
-            together.update((i, j) for j in current)
-            together.update((j, i) for j in current)
-        made.append([pool[i] for i in current])
+    """Groups of pairs without conflicts, no two items sharing a pair; deterministic."""
+    return spread_groups(
+        pool,
+        lambda pair, chosen: not _conflicts(pair, chosen),
+        size=GROUP,
+        minimum=MIN_GROUP,
+        uses=USES,
+    )
 
 
 @register
