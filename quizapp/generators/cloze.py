@@ -78,6 +78,17 @@ def usable(sentence: TaggedSentence) -> tuple[float, str] | None:
     return quality, prefix
 
 
+def salient_spans(sentence: TaggedSentence, context: Context) -> tuple[str, list[Span]] | None:
+    """The attribution prefix and answer spans of a sentence whose best span makes an item."""
+    ready = usable(sentence)
+    if ready is None:
+        return None
+    spans = answer_spans(sentence, context)
+    if not spans or item_score(sentence, spans[0]) < THRESHOLD:
+        return None
+    return ready[1], spans
+
+
 def best_spans(sentence: TaggedSentence, spans: list[Span], limit: int = MAX_SPANS) -> list[Span]:
     """Up to `limit` spans that make good items: the first above the threshold, the
     others also salient on their own (SECOND) and not overlapping a chosen one."""
@@ -103,14 +114,12 @@ class ClozeGenerator:
     version = "2"
 
     def generate(self, sentence: TaggedSentence, context: Context) -> list[Draft]:
-        ready = usable(sentence)
-        if ready is None:
+        found = salient_spans(sentence, context)
+        if found is None:
             return []
-        spans = answer_spans(sentence, context)
-        if not spans or item_score(sentence, spans[0]) < THRESHOLD:
-            return []
+        prefix, spans = found
         return [
-            self._draft(sentence, span, ready[1], context) for span in best_spans(sentence, spans)
+            self._draft(sentence, span, prefix, context) for span in best_spans(sentence, spans)
         ]
 
     def _draft(self, sentence: TaggedSentence, span: Span, prefix: str, context: Context) -> Draft:

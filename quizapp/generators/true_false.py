@@ -13,9 +13,9 @@ import re
 
 from quizapp.generators import register
 from quizapp.generators.base import Context, Draft
-from quizapp.generators.cloze import citation, explanation, tags, usable
+from quizapp.generators.cloze import citation, explanation, salient_spans, tags
 from quizapp.generators.distractors import choose, seeded
-from quizapp.generators.ranking import THRESHOLD, Span, answer_spans, attributed, item_score
+from quizapp.generators.ranking import THRESHOLD, Span, attributed, item_score
 from quizapp.tagging.types import TaggedSentence
 
 NEGATION = re.compile(r"\b(not|no|never|nor|neither|none|nobody|nothing|without)\b|n[’']t\b")
@@ -53,18 +53,16 @@ class TrueFalseGenerator:
     version = "1"
 
     def generate(self, sentence: TaggedSentence, context: Context) -> list[Draft]:
-        ready = usable(sentence)
-        if ready is None:
+        found = salient_spans(sentence, context)
+        if found is None:
             return []
-        spans = answer_spans(sentence, context)
-        if not spans or item_score(sentence, spans[0]) < THRESHOLD:
-            return []
+        prefix, spans = found
         want_false = seeded(sentence.key, "true_false").random() < 0.5
         swapped = false_version(sentence, spans, context) if want_false else None
         if swapped is None:
-            return [self._draft(sentence, spans[0], sentence.text, True, ready[1])]
+            return [self._draft(sentence, spans[0], sentence.text, True, prefix)]
         span, _, text = swapped
-        return [self._draft(sentence, span, text, False, ready[1])]
+        return [self._draft(sentence, span, text, False, prefix)]
 
     def _draft(
         self, sentence: TaggedSentence, span: Span, statement: str, truth: bool, prefix: str
