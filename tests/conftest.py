@@ -3,6 +3,7 @@ names one), an empty corpus per test, the shipped corpus ingested once per sessi
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -103,6 +104,7 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(pytest.mark.skip(reason=reason))
 
 
+@functools.cache
 def _missing_requirements() -> dict[str, str]:
     missing = {}
     if not Path("/usr/bin/chromium").exists():

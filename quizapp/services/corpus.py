@@ -37,6 +37,10 @@ class IngestReport:
 def is_current(source: SourceText, meta: DocumentMeta, model: str) -> bool:
     """True when `meta.slug` is stored from this very text by this very pipeline."""
     document = db.session.scalar(select(Document).where(Document.slug == meta.slug))
+    return _is_current(document, source, model)
+
+
+def _is_current(document: Document | None, source: SourceText, model: str) -> bool:
     return (
         document is not None
         and document.checksum == source.checksum
@@ -58,7 +62,7 @@ def ingest_source(
     """
     document = db.session.scalar(select(Document).where(Document.slug == meta.slug))
     pipeline = pipeline_version(model)
-    if is_current(source, meta, model):
+    if _is_current(document, source, model):
         _update_metadata(document, meta)
         db.session.commit()
         return IngestReport(meta.slug, "unchanged", sentences=_active_sentences(document))

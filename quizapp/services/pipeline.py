@@ -19,6 +19,7 @@ from sqlalchemy import select
 from quizapp.checking.citations import SentenceState
 from quizapp.extensions import db
 from quizapp.generators import registry
+from quizapp.generators import select as select_generators
 from quizapp.generators.base import Context, Draft
 from quizapp.generators.ranking import limit_per_entity
 from quizapp.models import Document, GenerationMark, Passage, PassageTag
@@ -59,13 +60,7 @@ def generate(
 
     With `tag`, only the passages an instructor tagged with it are drafted from.
     """
-    names = only or sorted(registry())
-    registry_names = set(registry())
-    for name in names:
-        if name not in registry_names:
-            from quizapp.generators import UnknownGenerator
-
-            raise UnknownGenerator(name, sorted(registry_names))
+    names = [g.name for g in select_generators(only)]  # an unknown name raises, listing all
     documents = db.session.scalars(select(Document).order_by(Document.id)).all()
     chosen = _choose(documents, sources)
     glossary = load_glossary_if_any()
