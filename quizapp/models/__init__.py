@@ -11,10 +11,16 @@ from quizapp.models.bank import (
 from quizapp.models.corpus import Document, Footnote, Passage, PassageTag, Section, Sentence
 from quizapp.models.job import Job
 from quizapp.models.quiz import Quiz, QuizItem, QuizRule
+from quizapp.models.study import Attempt, AttemptQuestion, CardReview, CardState, Response
 from quizapp.models.tagging import EntityRecord, MentionRecord
 from quizapp.models.user import User
 
 __all__ = [
+    "Attempt",
+    "AttemptQuestion",
+    "CardReview",
+    "CardState",
+    "Response",
     "AuditEvent",
     "CitationRecord",
     "Document",
