@@ -33,12 +33,14 @@ def create_app(config: object | None = None) -> Flask:
     from quizapp.bank import bp as bank_bp
     from quizapp.errors import bp as errors_bp
     from quizapp.sources import bp as sources_bp
+    from quizapp.study import bp as study_bp
 
     app.register_blueprint(errors_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(bank_bp)
     app.register_blueprint(api_bp)
     app.register_blueprint(sources_bp)
+    app.register_blueprint(study_bp)
 
     from quizapp import observability
 

@@ -30,6 +30,11 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(users_group)
     app.cli.add_command(worker_command)
 
+    from quizapp.export.commands import export_group, import_group
+
+    app.cli.add_command(export_group)
+    app.cli.add_command(import_group)
+
 
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True)

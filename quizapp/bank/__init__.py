@@ -11,11 +11,13 @@ bp = Blueprint("bank", __name__, url_prefix="/bank")
 from quizapp.bank import (  # noqa: E402,F401
     routes_audit,
     routes_browse,
+    routes_export,
     routes_glossary,
     routes_items,
     routes_quizzes,
     routes_review,
     routes_stale,
+    routes_stats,
     routes_tags,
     routes_upload,
 )

@@ -1,0 +1,3 @@
+"""Routes of the study blueprint (being built)."""
+
+from quizapp.study import bp  # noqa: F401
