@@ -98,6 +98,7 @@ def upgrade():
     sa.Column('question_id', sa.Integer(), nullable=False),
     sa.Column('attempt_id', sa.Integer(), nullable=False),
     sa.Column('answer', sa.JSON(), nullable=False),
+    sa.Column('given', sa.String(length=300), nullable=False),
     sa.Column('correct', sa.Boolean(), nullable=False),
     sa.Column('credit', sa.Float(), nullable=False),
     sa.Column('grading', sa.JSON(), nullable=False),

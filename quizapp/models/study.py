@@ -85,6 +85,8 @@ class Response(db.Model):
     )
     attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id"), index=True)
     answer: Mapped[dict] = mapped_column(JSON, default=dict)  # what was given, as submitted
+    # The answer as one line of text, so statistics can count equal wrong answers in SQL.
+    given: Mapped[str] = mapped_column(String(300), default="")
     correct: Mapped[bool] = mapped_column(Boolean, default=False)
     credit: Mapped[float] = mapped_column(Float, default=0.0)  # 0..1; partial for orderings
     grading: Mapped[dict] = mapped_column(JSON, default=dict)  # how it was judged, for feedback
