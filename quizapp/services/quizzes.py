@@ -149,7 +149,13 @@ def draw_items(quiz: Quiz, seed: int) -> list[Item]:
 
 
 def rule_candidates(rule: QuizRule, exclude: set[int]) -> list[Item]:
-    query = select(Item).where(Item.status == "approved").order_by(Item.id)
+    query = select(Item).where(Item.id.in_(rule_query(rule))).order_by(Item.id)
+    return [i for i in db.session.scalars(query) if i.id not in exclude]
+
+
+def rule_query(rule: QuizRule):
+    """A SELECT of the ids of the approved items `rule` can draw (flashcard decks use it too)."""
+    query = select(Item.id).where(Item.status == "approved")
     if rule.item_type:
         query = query.where(Item.type == rule.item_type)
     if rule.source:
@@ -160,7 +166,7 @@ def rule_candidates(rule: QuizRule, exclude: set[int]) -> list[Item]:
         query = query.where(Item.id.in_(select(ItemTag.item_id).where(ItemTag.tag == rule.tag)))
     if rule.section:
         query = query.where(Item.id.in_(_items_in_section(rule.section)))
-    return [i for i in db.session.scalars(query) if i.id not in exclude]
+    return query
 
 
 def describe_rule(rule: QuizRule) -> str:

