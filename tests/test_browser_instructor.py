@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import func, select
 
 from quizapp.extensions import db
@@ -109,3 +110,22 @@ def test_review_edit_quiz_and_upload(workspace, tmp_path):
     assert uploaded, "the upload drafted items"
     shown = page.locator("table.bank-items tbody tr").count()
     assert shown == min(len(uploaded), 50)
+
+
+def test_live_verdict_follows_typing_without_saving(workspace):
+    """editor.js posts the fields as the instructor types and shows the verdict they would get."""
+    base, page = workspace
+    item = next(i for i in db.session.scalars(select(Item)) if i.current.verdict == "supported")
+    versions_before = len(item.versions)
+    page.goto(f"{base}/bank/items/{item.uuid}")
+    verdict = page.locator("#verdict .verdict-name")
+    assert verdict.inner_text() == "supported"
+    page.fill("#alternatives", "")
+    page.locator("#answer").press_sequentially("zzz", delay=20)
+    # (the page's CSP forbids evaluating strings, so wait with a locator assertion)
+    expect(verdict).to_have_text("unsupported", timeout=10_000)
+    assert "not saved" in page.locator("#verdict .verdict-label").inner_text()
+    assert page.locator("#verdict .reasons li").count() >= 1
+    screenshot(page, "item-editor-live-verdict")
+    db.session.expire_all()
+    assert len(db.session.get(Item, item.id).versions) == versions_before
