@@ -82,6 +82,8 @@ def upgrade():
     sa.Column('rating', sa.Integer(), nullable=False),
     sa.Column('reviewed_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('token', sa.String(length=64), nullable=False),
+    sa.Column('due', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('state', sa.String(length=20), nullable=False),
     sa.ForeignKeyConstraint(['item_id'], ['item.id'], name=op.f('fk_card_review_item_id_item')),
     sa.ForeignKeyConstraint(['user_id'], ['user_account.id'], name=op.f('fk_card_review_user_id_user_account')),
     sa.ForeignKeyConstraint(['version_id'], ['item_version.id'], name=op.f('fk_card_review_version_id_item_version')),

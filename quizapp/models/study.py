@@ -122,3 +122,7 @@ class CardReview(db.Model):
     reviewed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
     # Idempotency: a double-submitted rating carries the same token and is recorded once.
     token: Mapped[str] = mapped_column(String(64), unique=True)
+    # The schedule this review gave (FSRS state name and next due), so a repeat of the
+    # token answers as the first request did even after later reviews moved the card.
+    due: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    state: Mapped[str] = mapped_column(String(20))

@@ -19,6 +19,7 @@ from datetime import UTC, datetime, time, timedelta
 import fsrs
 from flask import current_app, url_for
 from sqlalchemy import and_, case, func, literal, select, union
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from quizapp.extensions import db
@@ -213,3 +214,186 @@ def new_cards_started(user, at: datetime) -> int:
             CardReview.item_id.not_in(earlier),
         )
     )
+
+
+# --- studying a deck -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DeckStatus:
+    """What a deck holds for a student now: reviews due, new cards allowed, next due time."""
+
+    reviews_due: int
+    new: int  # cards never studied
+    new_left_today: int
+    next_due: datetime | None  # the earliest scheduled card, due now or later
+
+    @property
+    def due(self) -> int:
+        return self.reviews_due + min(self.new, self.new_left_today)
+
+
+def deck_status(user, deck: Deck, at: datetime | None = None) -> DeckStatus:
+    at = at or now()
+    ids = deck.item_ids().subquery()
+    state = CardState.__table__
+    _, due, new, next_due = db.session.execute(
+        _counts(user, at, ids.c.id).add_columns(func.min(state.c.due)).select_from(ids)
+    ).one()
+    return DeckStatus(due, new, new_cards_left(user, at), as_utc(next_due) if next_due else None)
+
+
+def next_card(user, deck: Deck, at: datetime | None = None) -> Item | None:
+    """The card to study now: the most overdue card, else the next new card allowed today."""
+    at = at or now()
+    ids = deck.item_ids()
+    item_id = db.session.scalar(
+        select(CardState.item_id)
+        .where(CardState.user_id == user.id, CardState.due <= at, CardState.item_id.in_(ids))
+        .order_by(CardState.due, CardState.item_id)
+        .limit(1)
+    )
+    if item_id is None and new_cards_left(user, at) > 0:
+        started = select(CardState.item_id).where(CardState.user_id == user.id)
+        item_id = db.session.scalar(
+            select(Item.id)
+            .where(Item.id.in_(ids), Item.id.not_in(started))
+            .order_by(Item.id)
+            .limit(1)
+        )
+    return db.session.get(Item, item_id) if item_id is not None else None
+
+
+def in_deck(deck: Deck, item: Item) -> bool:
+    return db.session.scalar(select(literal(True)).where(literal(item.id).in_(deck.item_ids())))
+
+
+def card_state(user, item: Item) -> CardState | None:
+    return db.session.scalar(
+        select(CardState).where(CardState.user_id == user.id, CardState.item_id == item.id)
+    )
+
+
+# --- reviewing -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReviewResult:
+    rating: int
+    due: datetime  # when the card is next due
+    reviews: int  # the card's reviews so far, this one included
+    state: str  # FSRS state after the review: Learning, Review or Relearning
+    repeated: bool = False  # the token had been recorded already; nothing new was stored
+
+
+def review(user, item: Item, rating: int, token: str, at: datetime | None = None) -> ReviewResult:
+    """Rate `item` for `user` and schedule it by FSRS, in one transaction.
+
+    A token already recorded for this student and item records nothing and returns the
+    schedule that review gave, so a double-submitted rating counts once.
+    """
+    rating = _valid_rating(rating)
+    token = _valid_token(token)
+    earlier = _replay(user, item, token)
+    if earlier is not None:
+        return earlier
+    if not _studyable(item):
+        raise FlashcardError("this item is not a flashcard (it is not approved and supported)")
+    at = as_utc(at or now())
+    try:
+        result = _schedule(user, item, rating, token, at)
+        db.session.commit()
+    except IntegrityError:
+        # The same token (or the card's first review) arrived twice at once: the other
+        # request stored it; answer as it did.
+        db.session.rollback()
+        earlier = _replay(user, item, token)
+        if earlier is None:
+            raise
+        return earlier
+    return result
+
+
+def _schedule(user, item: Item, rating: int, token: str, at: datetime) -> ReviewResult:
+    state = card_state(user, item)
+    if state is None:
+        state = CardState(user_id=user.id, item_id=item.id, reviews=0)
+        db.session.add(state)
+        card = fsrs.Card(card_id=item.id, due=at)
+    else:
+        card = fsrs.Card.from_dict(state.card)
+    card, _log = SCHEDULER.review_card(card, fsrs.Rating(rating), review_datetime=at)
+    state.card = card.to_dict()
+    state.due = card.due
+    state.reviews += 1
+    db.session.add(
+        CardReview(
+            user_id=user.id,
+            item_id=item.id,
+            version_id=_current_version_id(item),
+            rating=rating,
+            reviewed_at=at,
+            token=token,
+            due=card.due,
+            state=card.state.name,
+        )
+    )
+    db.session.flush()
+    return ReviewResult(rating, card.due, state.reviews, card.state.name)
+
+
+def _replay(user, item: Item, token: str) -> ReviewResult | None:
+    done = db.session.scalar(select(CardReview).where(CardReview.token == token))
+    if done is None:
+        return None
+    if done.user_id != user.id or done.item_id != item.id:
+        raise FlashcardError("this review token belongs to another card; reload the card")
+    reviews = db.session.scalar(
+        select(func.count()).where(
+            CardReview.user_id == user.id,
+            CardReview.item_id == item.id,
+            CardReview.id <= done.id,
+        )
+    )
+    return ReviewResult(done.rating, as_utc(done.due), reviews, done.state, repeated=True)
+
+
+def _studyable(item: Item) -> bool:
+    return db.session.scalar(select(literal(True)).where(literal(item.id).in_(studyable_ids())))
+
+
+def _current_version_id(item: Item) -> int:
+    return db.session.scalar(
+        select(ItemVersion.id).where(
+            ItemVersion.item_id == item.id, ItemVersion.number == item.current_version
+        )
+    )
+
+
+def _valid_rating(rating) -> int:
+    try:
+        value = int(rating)
+    except (TypeError, ValueError):
+        value = 0
+    if value not in RATINGS:
+        raise FlashcardError(
+            f"a rating is 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy), not {rating!r}"
+        )
+    return value
+
+
+def _valid_token(token) -> str:
+    if not isinstance(token, str) or not 8 <= len(token) <= 64:
+        raise FlashcardError("the review token is missing or malformed; reload the card")
+    return token
+
+
+def preview_intervals(user, item: Item, at: datetime | None = None) -> dict[int, timedelta]:
+    """How long each rating would put the card away for, without recording anything."""
+    at = as_utc(at or now())
+    state = card_state(user, item)
+    card = fsrs.Card.from_dict(state.card) if state else fsrs.Card(card_id=item.id, due=at)
+    return {
+        value: SCHEDULER.review_card(card, fsrs.Rating(value), review_datetime=at)[0].due - at
+        for value in RATINGS
+    }
