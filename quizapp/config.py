@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -92,9 +93,18 @@ class TestingConfig(Config):
         self.SESSION_COOKIE_HTTPONLY = True
         self.SESSION_COOKIE_SAMESITE = "Lax"
         self.TESTING = True
-        self.GLOSSARY_PATH = PROJECT_ROOT / "corpus" / "glossary.yaml"
+        self.GLOSSARY_PATH = _glossary_copy(instance_path)
         self.OPEN_REGISTRATION = False
         self.REDIS_URL = None
         self.RATELIMIT_STORAGE_URI = "memory://"
         self.LOGIN_RATE_LIMIT = "1000 per minute"
         self.SESSION_COOKIE_SECURE = False
+
+
+def _glossary_copy(instance_path: Path) -> Path:
+    """A copy of the shipped glossary in the test's instance folder, so that a test saving
+    the glossary through the editor never writes into the repository."""
+    copy = Path(instance_path) / "glossary.yaml"
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(PROJECT_ROOT / "corpus" / "glossary.yaml", copy)
+    return copy

@@ -18,13 +18,12 @@ GLOSSARY = """- name: Felix Dzerzhinsky
 
 @pytest.fixture
 def editor(app, client, runner, tmp_path):
+    shipped = app.config["GLOSSARY_PATH"]
     app.config["GLOSSARY_PATH"] = tmp_path / "glossary.yaml"
     make_bank(runner, tmp_path, only="cloze")
     sign_in(client, make_users()["instructor"].email)
     yield client
-    from quizapp.config import PROJECT_ROOT
-
-    app.config["GLOSSARY_PATH"] = PROJECT_ROOT / "corpus" / "glossary.yaml"
+    app.config["GLOSSARY_PATH"] = shipped
 
 
 def test_saving_a_glossary_writes_it_and_retags_the_corpus(app, editor):
