@@ -65,6 +65,9 @@ class Config:
         # Behind HTTPS the session cookie must never travel over plain HTTP.
         self.SESSION_COOKIE_SECURE = _flag("QUIZAPP_HTTPS")
         self.PREFERRED_URL_SCHEME = "https" if self.SESSION_COOKIE_SECURE else "http"
+        # Where students reach this installation ("https://quiz.example.org"): exported
+        # cards link each citation to its sentence there. Unset: no links.
+        self.PUBLIC_URL = os.environ.get("QUIZAPP_PUBLIC_URL", "").strip() or None
 
 
 def _flag(name: str) -> bool:
@@ -99,6 +102,7 @@ class TestingConfig(Config):
         self.RATELIMIT_STORAGE_URI = "memory://"
         self.LOGIN_RATE_LIMIT = "1000 per minute"
         self.SESSION_COOKIE_SECURE = False
+        self.PUBLIC_URL = None
 
 
 def _glossary_copy(instance_path: Path) -> Path:

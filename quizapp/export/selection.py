@@ -1,0 +1,286 @@
+"""Choose the items an export carries, and load what every format needs to write them.
+
+A scope (a source, a quiz, a tag, or the bank's filter) names candidate items; of those
+only the ones whose current version the citation checker found `supported` leave
+quizapp, and only approved ones unless `--status all` is asked for (rejected and retired
+items never). The rest are counted by reason so the command can say what it left out.
+Loading is a fixed number of queries whatever the size of the bank.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy import Select, and_, func, or_, select
+
+from quizapp.export import ExportError
+from quizapp.extensions import db
+from quizapp.models import (
+    CitationRecord,
+    Document,
+    Item,
+    ItemTag,
+    ItemVersion,
+    Passage,
+    Quiz,
+    QuizItem,
+    Section,
+    Sentence,
+)
+from quizapp.services.quizzes import rule_query
+
+STATUS_CHOICES = ("approved", "all")
+CURRENT = and_(ItemVersion.item_id == Item.id, ItemVersion.number == Item.current_version)
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """The document an item or a cited sentence comes from."""
+
+    slug: str
+    title: str
+    author: str | None
+    year: int | None
+
+    def reference(self, section: str = "") -> str:
+        """ "Title — Author (year), section", leaving out what is unknown."""
+        text = self.title
+        if self.author:
+            text += f" — {self.author}"
+        if self.year:
+            text += f" ({self.year})"
+        return f"{text}, {section}" if section else text
+
+
+@dataclass(frozen=True)
+class CitedSentence:
+    """A citation with the sentence it points at (text empty when the corpus lacks it)."""
+
+    key: str
+    sentence_hash: str
+    start: int
+    end: int
+    role: str
+    text: str = ""
+    section: str = ""
+    source: SourceInfo | None = None
+
+
+@dataclass
+class ExportItem:
+    """An item as the formats see it: its current version, source, citations and tags."""
+
+    uuid: str
+    type: str
+    status: str
+    version: ItemVersion
+    source: SourceInfo
+    citations: list[CitedSentence] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Selection:
+    """The chosen items, in a stable order, and what was left out and why."""
+
+    items: list[ExportItem]
+    left_out: Counter
+    # The latest change among the chosen items: the build time of a reproducible export.
+    timestamp: float
+
+    def left_out_message(self) -> str:
+        total = sum(self.left_out.values())
+        if not total:
+            return "nothing was left out"
+        reasons = ", ".join(f"{n} {reason}" for reason, n in sorted(self.left_out.items()))
+        return f"left out {total} item{'' if total == 1 else 's'}: {reasons}"
+
+
+# ---- scope -----------------------------------------------------------------------------
+
+
+def scope_query(
+    source: str | None = None, quiz: str | None = None, tag: str | None = None
+) -> Select:
+    """SELECT the ids of the items in every scope given; unknown names are an error."""
+    query = select(Item.id)
+    if source:
+        document_id = db.session.scalar(select(Document.id).where(Document.slug == source))
+        if document_id is None:
+            known = ", ".join(db.session.scalars(select(Document.slug).order_by(Document.slug)))
+            raise ExportError(f"--source: no source called {source!r} (known: {known or 'none'})")
+        query = query.where(Item.document_id == document_id)
+    if quiz:
+        query = query.where(Item.id.in_(_quiz_items(_find_quiz(quiz))))
+    if tag:
+        if db.session.scalar(select(ItemTag.id).where(ItemTag.tag == tag).limit(1)) is None:
+            raise ExportError(f"--tag: no item has the tag {tag!r}")
+        query = query.where(Item.id.in_(select(ItemTag.item_id).where(ItemTag.tag == tag)))
+    return query
+
+
+def _find_quiz(name: str) -> Quiz:
+    condition = Quiz.uuid == name
+    if name.isdigit():
+        condition = or_(condition, Quiz.id == int(name))
+    quiz = db.session.scalar(select(Quiz).where(condition))
+    if quiz is None:
+        raise ExportError(f"--quiz: no quiz with the id {name!r}")
+    return quiz
+
+
+def _quiz_items(quiz: Quiz):
+    """The quiz's chosen items and every item one of its rules may draw."""
+    parts = [select(QuizItem.item_id).where(QuizItem.quiz_id == quiz.id)]
+    parts += [rule_query(rule) for rule in quiz.rules]
+    ids: set[int] = set()
+    for part in parts:
+        ids.update(db.session.scalars(part))
+    return sorted(ids)
+
+
+# ---- choosing and loading --------------------------------------------------------------
+
+
+def select_items(scope: Select, status: str = "approved") -> Selection:
+    """The supported items of `scope` (approved ones, or drafts too with status "all")."""
+    chosen = _chosen(scope, status)
+    left_out = _left_out(scope, _allowed(status))
+    rows = db.session.execute(
+        select(Item.uuid, Item.type, Item.status, ItemVersion, Document)
+        .join(ItemVersion, CURRENT)
+        .join(Document, Document.id == Item.document_id)
+        .where(chosen)
+        .order_by(Item.id)
+    ).all()
+    if not rows:
+        raise ExportError(_empty_message(left_out))
+    version_ids = select(ItemVersion.id).join(Item, CURRENT).where(chosen)
+    citations = _citations(version_ids)
+    tags = _tags(select(Item.id).join(ItemVersion, CURRENT).where(chosen))
+    items, latest = [], 0.0
+    for uuid, item_type, item_status, version, document in rows:
+        latest = max(latest, _seconds(version.created_at), _seconds(document.updated_at))
+        items.append(
+            ExportItem(
+                uuid,
+                item_type,
+                item_status,
+                version,
+                _source(document),
+                citations.get(version.id, []),
+                tags.get(version.item_id, []),
+            )
+        )
+    return Selection(items, left_out, latest)
+
+
+def supported_ids(scope: Select, status: str = "approved") -> Select:
+    """SELECT the ids of the items of `scope` that `select_items` would choose."""
+    return select(Item.id).join(ItemVersion, CURRENT).where(_chosen(scope, status))
+
+
+def _allowed(status: str) -> tuple[str, ...]:
+    if status not in STATUS_CHOICES:
+        raise ExportError(f"--status: {status!r} is not one of {', '.join(STATUS_CHOICES)}")
+    return ("approved",) if status == "approved" else ("approved", "draft")
+
+
+def _chosen(scope: Select, status: str):
+    allowed = _allowed(status)
+    return and_(Item.id.in_(scope), ItemVersion.verdict == "supported", Item.status.in_(allowed))
+
+
+def _left_out(scope: Select, allowed: tuple[str, ...]) -> Counter:
+    counts: Counter = Counter()
+    statement = (
+        select(Item.status, ItemVersion.verdict, func.count())
+        .join(ItemVersion, CURRENT)
+        .where(Item.id.in_(scope))
+        .group_by(Item.status, ItemVersion.verdict)
+    )
+    for item_status, verdict, count in db.session.execute(statement):
+        if item_status in ("rejected", "retired"):
+            counts[item_status] += count
+        elif verdict != "supported":
+            counts[f"{verdict} (not supported)"] += count
+        elif item_status not in allowed:
+            counts["drafts (not approved)"] += count
+    return counts
+
+
+def _empty_message(left_out: Counter) -> str:
+    if not left_out:
+        return "nothing to export: no item matches"
+    reasons = ", ".join(f"{n} {reason}" for reason, n in sorted(left_out.items()))
+    return f"nothing to export: every matching item was left out ({reasons})"
+
+
+def _citations(version_ids: Select) -> dict[int, list[CitedSentence]]:
+    keys = select(CitationRecord.sentence_key).where(CitationRecord.version_id.in_(version_ids))
+    sentences = {
+        row.key: row
+        for row in db.session.execute(
+            select(
+                Sentence.key,
+                Sentence.text,
+                Section.title.label("section"),
+                Document.slug,
+                Document.title,
+                Document.author,
+                Document.year,
+            )
+            .join(Passage, Passage.id == Sentence.passage_id)
+            .join(Section, Section.id == Passage.section_id)
+            .join(Document, Document.id == Sentence.document_id)
+            .where(Sentence.key.in_(keys))
+        )
+    }
+    found: dict[int, list[CitedSentence]] = {}
+    statement = (
+        select(CitationRecord)
+        .where(CitationRecord.version_id.in_(version_ids))
+        .order_by(CitationRecord.version_id, CitationRecord.ordinal)
+    )
+    for citation in db.session.scalars(statement):
+        row = sentences.get(citation.sentence_key)
+        source = SourceInfo(row.slug, row.title, row.author, row.year) if row else None
+        found.setdefault(citation.version_id, []).append(
+            CitedSentence(
+                citation.sentence_key,
+                citation.sentence_hash,
+                citation.start,
+                citation.end,
+                citation.role,
+                row.text if row else "",
+                (row.section or "") if row else "",
+                source,
+            )
+        )
+    return found
+
+
+def _tags(item_ids: Select) -> dict[int, list[str]]:
+    tags: dict[int, list[str]] = {}
+    statement = (
+        select(ItemTag.item_id, ItemTag.tag)
+        .where(ItemTag.item_id.in_(item_ids))
+        .order_by(ItemTag.item_id, ItemTag.tag)
+    )
+    for item_id, tag in db.session.execute(statement):
+        tags.setdefault(item_id, []).append(tag)
+    return tags
+
+
+def _source(document: Document) -> SourceInfo:
+    return SourceInfo(document.slug, document.title, document.author, document.year)
+
+
+def _seconds(moment: datetime | None) -> float:
+    if moment is None:
+        return 0.0
+    if moment.tzinfo is None:  # SQLite gives back naive datetimes; they were stored in UTC
+        moment = moment.replace(tzinfo=UTC)
+    return moment.timestamp()
