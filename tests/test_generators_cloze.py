@@ -6,7 +6,7 @@ import dataclasses
 import re
 
 from quizapp.generators.cloze import BLANK, MAX_SPANS, SECOND, ClozeGenerator
-from quizapp.generators.ranking import STOP, answer_spans
+from quizapp.generators.ranking import COUNTING, STOP, answer_spans
 from tests.generator_fixtures import SAMPLE, corpus, run, states
 
 PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "this"}
@@ -38,7 +38,8 @@ def test_citation_span_slices_the_sentence_and_stem_keeps_it_exactly():
 def test_the_rest_of_the_sentence_does_not_give_the_answer_away():
     for _, draft in run(ClozeGenerator()):
         rest = draft.stem.replace(BLANK, " ").lower()
-        for word in re.findall(r"\w{4,}", draft.answer):
+        # a unit ("million") said elsewhere gives the magnitude, not the number asked for
+        for word in set(re.findall(r"\w{4,}", draft.answer)) - COUNTING:
             assert not re.search(rf"\b{re.escape(word.lower())}\b", rest), draft.stem
 
 

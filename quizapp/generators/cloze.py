@@ -91,9 +91,11 @@ def salient_spans(sentence: TaggedSentence, context: Context) -> tuple[str, list
 
 def best_spans(sentence: TaggedSentence, spans: list[Span], limit: int = MAX_SPANS) -> list[Span]:
     """Up to `limit` spans that make good items: the first above the threshold, the
-    others also salient on their own (SECOND) and not overlapping a chosen one."""
+    others also salient on their own (SECOND) and not overlapping a chosen one; a span of
+    another kind than the first goes before one of the same kind, so that a sentence with
+    three dates and a figure asks about the figure too."""
     chosen: list[Span] = []
-    for span in spans:
+    for span in varied(spans):
         if item_score(sentence, span) < THRESHOLD:
             continue
         if chosen and span.salience < SECOND:
@@ -104,6 +106,16 @@ def best_spans(sentence: TaggedSentence, spans: list[Span], limit: int = MAX_SPA
         if len(chosen) == limit:
             break
     return chosen
+
+
+def varied(spans: list[Span]) -> list[Span]:
+    """The spans with those of another type than the first moved before the rest."""
+    if len(spans) < 3:
+        return spans
+    first, rest = spans[0], spans[1:]
+    other = [s for s in rest if s.mention.type != first.mention.type]
+    same = [s for s in rest if s.mention.type == first.mention.type]
+    return [first, *other, *same]
 
 
 @register
