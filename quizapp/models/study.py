@@ -23,6 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.extensions import db
+from quizapp.models.quiz import Quiz
 
 
 def _now() -> datetime:
@@ -50,6 +51,7 @@ class Attempt(db.Model):
     score: Mapped[float | None] = mapped_column(Float)  # sum of credit, set on submission
     max_score: Mapped[float] = mapped_column(Float, default=0.0)
 
+    quiz: Mapped[Quiz] = relationship()
     questions: Mapped[list[AttemptQuestion]] = relationship(
         back_populates="attempt", order_by="AttemptQuestion.position", cascade="all, delete-orphan"
     )
