@@ -46,10 +46,10 @@ class Deck:
     quiz: Quiz | None = None
 
     def item_ids(self):
-        """A SELECT of the ids of this deck's cards."""
+        """A SELECT of the ids of this deck's cards (one column, `id`)."""
         if self.kind == "source":
             return studyable_ids().where(Item.document_id == self.document_id)
-        return select(_quiz_members([self.quiz]).subquery().c.item_id)
+        return select(_quiz_members([self.quiz]).subquery().c.item_id.label("id"))
 
 
 @dataclass(frozen=True)
