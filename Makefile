@@ -19,12 +19,15 @@ $(STAMP): requirements.lock pyproject.toml
 	@touch $(STAMP)
 
 # Migrate, ingest the shipped corpus and draft its question bank (unchanged texts and an
-# unchanged bank are skipped in a second or two) and serve on 127.0.0.1 only.
+# unchanged bank are skipped in a second or two), write its Anki deck (a fresh bank has
+# no approved items yet, so the deck takes every supported draft) and serve on 127.0.0.1
+# only; a failed export does not stop the server.
 run: setup
 	$(BIN)/quizapp db upgrade
 	$(BIN)/quizapp ingest --workers 2 corpus/
 	$(BIN)/quizapp generate --workers 2
 	$(BIN)/quizapp users demo
+	-$(BIN)/quizapp export anki --status all --out decks/quizapp-demo.apkg
 	$(BIN)/quizapp run --host $(HOST) --port $(PORT)
 
 # The whole suite on SQLite. Browser tests need Debian's Chromium and PostgreSQL tests
