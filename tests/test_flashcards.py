@@ -146,6 +146,10 @@ def test_deck_membership_and_summaries(world):
     quiz_deck = by_key[f"quiz-{quiz.uuid}"]
     assert quiz_deck.total == len(expected) and quiz_deck.new == len(expected) - 1
     assert quiz_deck.reviews_due == 0  # the Easy card is due in days
+    status = flashcards.deck_status(student, deck, at=NOON)
+    assert (status.reviews_due, status.new) == (0, len(expected) - 1)
+    assert status.next_due > NOON + timedelta(days=1)
+    assert flashcards.next_card(student, deck, at=NOON).id == min(expected - {chosen[0].id})
     # The other student has studied nothing.
     with flashcards_request():
         other = flashcards.deck_summaries(users["other_student"], at=NOON)

@@ -121,7 +121,14 @@ def test_figures(world):
     assert sections[first].answered == 3 and sections[second].answered == 1
     assert sections[first].cards + sections[second].cards == len(items)
     days = [(d.day, d.answered, d.correct) for d in figures.days]
-    assert days == [(yesterday.date(), 2, 1), (today.date(), 2, 1)]
+    assert len(days) == 7 and days[0][0] == today.date() - timedelta(days=6)
+    assert days[-2:] == [(yesterday.date(), 2, 1), (today.date(), 2, 1)]
+    assert all(n == right == 0 for _, n, right in days[:-2])
+    # A day outside the window is left out; the window starts at its first active day.
+    flashcards.review(student, c, 3, "progress-old-1", at=today - timedelta(days=40))
+    flashcards.review(student, c, 3, "progress-old-2", at=today - timedelta(days=10))
+    later = progress(student, at=today)
+    assert later.answered == 6 and len(later.days) == 11 and later.days[0].answered == 1
 
 
 def test_no_history_gives_empty_figures(world):

@@ -32,6 +32,7 @@ from quizapp.models import (
 from quizapp.services.flashcards import studyable_ids
 
 DAYS_SHOWN = 30  # the activity chart covers at most this many days, ending today
+MIN_DAYS = 7  # and at least this many, when there was any activity in the window
 
 
 @dataclass
@@ -71,7 +72,7 @@ class Progress:
     card_reviews: int = 0
     sources: list[Mastery] = field(default_factory=list)
     sections: list[Mastery] = field(default_factory=list)  # only sections practised
-    days: list[Day] = field(default_factory=list)  # every day of the window, zeros included
+    days: list[Day] = field(default_factory=list)  # every day drawn, zeros included
 
 
 def progress(user, at: datetime | None = None, days_shown: int = DAYS_SHOWN) -> Progress:
@@ -234,7 +235,7 @@ def _section(document, section_id: int | None, sections) -> Mastery:
 
 
 def _days(events, today: date, days_shown: int) -> list[Day]:
-    """Answers per day over the last `days_shown` days (UTC), from the first active day."""
+    """Answers per day (UTC) from the first active day of the last `days_shown` to today."""
     first_day = today - timedelta(days=days_shown - 1)
     start = datetime.combine(first_day, datetime.min.time(), tzinfo=UTC)
     day = func.date(events.c.at)
@@ -246,7 +247,8 @@ def _days(events, today: date, days_shown: int) -> list[Day]:
     counts = {str(d)[:10]: (int(n), int(right or 0)) for d, n, right in rows}
     if not counts:
         return []
-    begin = min(date.fromisoformat(d) for d in counts)
+    # At least a week is drawn, so that one active day is not one page-wide column.
+    begin = min(min(date.fromisoformat(d) for d in counts), today - timedelta(days=MIN_DAYS - 1))
     return [
         Day(begin + timedelta(days=n), *counts.get(str(begin + timedelta(days=n)), (0, 0)))
         for n in range((today - begin).days + 1)

@@ -126,6 +126,7 @@ def column_chart(
     peak = _nice_ceiling(max((p[1] for p in points), default=0))
     slot = plot_width / max(1, len(points))
     every = max(1, math.ceil(len(points) / 10))  # at most about ten labels on the axis
+    width = min(slot * 0.7, 48)
     columns = []
     for n, (label, value, line_value) in enumerate(points):
         height = plot_height * value / peak
@@ -133,8 +134,8 @@ def column_chart(
             Column(
                 label=label if n % every == 0 or n == len(points) - 1 else "",
                 full_label=label,
-                x=left + n * slot + slot * 0.15,
-                width=slot * 0.7,
+                x=left + n * slot + (slot - width) / 2,
+                width=width,
                 y=top + plot_height - height,
                 height=height,
                 value=value,
