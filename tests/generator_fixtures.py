@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from functools import cache, lru_cache
 from pathlib import Path
 
+from quizapp.checking.statements import CONNECTIVE
 from quizapp.generators.base import Context
 from quizapp.generators.distractors import date_value, number_value
 from quizapp.ingest.prepare import prepare_document
@@ -180,9 +181,12 @@ def run(generator, slugs: tuple[str, ...] = SAMPLE) -> list[tuple[TaggedSentence
 
 
 def states(text: str, sentence: str) -> bool:
-    """`text` is `sentence`, alone or behind "According to X, " (its first letter lowered)."""
+    """`text` is `sentence`, alone or behind "According to X, " (its first letter lowered,
+    an opening "But" or "And indeed," dropped)."""
     if text == sentence:
         return True
+    if text.startswith("According to ") and CONNECTIVE.match(sentence):
+        sentence = CONNECTIVE.sub("", sentence)
     cut = len(text) - len(sentence)
     head, body = text[:cut], text[cut:]
     attributed = head.startswith("According to ") and head.endswith(", ")
@@ -194,6 +198,8 @@ def swapped_value(statement: str, before: str, after: str) -> str | None:
     if not statement.endswith(after):
         return None
     stripped = statement[: len(statement) - len(after)]
+    if statement.startswith("According to ") and CONNECTIVE.match(before):
+        before = CONNECTIVE.sub("", before)
     heads = [0] + [k + 2 for k in range(len(stripped)) if stripped.startswith(", ", k)]
     if not before:
         return stripped[heads[1] if stripped.startswith("According to ") else 0 :]

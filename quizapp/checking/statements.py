@@ -12,6 +12,8 @@ import re
 from quizapp.checking.normalize import content_words, normalize_answer, stem_of
 
 PREFIX = re.compile(r"^\s*(?:true or false\s*[:?]\s*)?(?:according to [^,]+,\s*)?", re.I)
+# An opening "But", "And indeed," a stem drops after "According to X," (generators/ranking.py).
+CONNECTIVE = re.compile(r"^\s*(?:and|but|yet|now)(?: indeed)?,?\s+(?=\S)", re.I)
 QUALIFIERS = frozenset(
     "not never no nor hardly scarcely barely almost nearly only second third fourth fifth "
     "least less fewer partly partially allegedly supposedly once former".split()
@@ -20,7 +22,7 @@ QUALIFIERS = frozenset(
 
 def core_statement(statement: str) -> str:
     """The statement without "True or false:" and an "According to X," attribution."""
-    return PREFIX.sub("", statement).strip()
+    return CONNECTIVE.sub("", PREFIX.sub("", statement)).strip()
 
 
 def true_statement_problems(statement: str, sentence: str) -> list[str]:
@@ -49,7 +51,7 @@ def swapped_statement_problems(statement: str, sentence: str, start: int, end: i
     other word and puts something else where the sentence has the span.
     """
     core = normalize_answer(core_statement(statement))
-    before = normalize_answer(sentence[:start])
+    before = normalize_answer(CONNECTIVE.sub("", sentence[:start]))
     after = normalize_answer(sentence[end:])
     if not (core.startswith(before) and core.endswith(after)):
         return ["the statement differs from the cited sentence beyond the changed span"]

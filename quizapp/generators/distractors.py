@@ -185,7 +185,10 @@ def _supported_person(cand: Candidate, context: Context) -> bool:
     entity = context.entities.get(cand.key)
     if "glossary" in cand.sources or (entity and len(entity.canonical.split()) > 1):
         return True
-    return evidence(cand)["person"] > 0
+    if _types_of(context).get(cand.text.lower(), set()) - {"person"}:
+        return False  # "Orel", "Caucasus": tagged as a place or party elsewhere
+    shown = evidence(cand)
+    return shown["person"] > 0 and shown["place"] == 0
 
 
 def _common(word: str, context: Context) -> bool:
@@ -468,7 +471,17 @@ def _answer_fits(sentence: TaggedSentence, span: Span, context: Context) -> bool
     shown = shown_kind(sentence, span.start, span.end)
     if type_ == "person" and shown == "place":
         return False
+    if type_ == "person" and not _answer_is_person(span, context):
+        return False  # "Kara-Kum", "Zimmerwald": the model's guess, nothing backs it
     return not (type_ in ("place", "organization") and shown == "person")
+
+
+def _answer_is_person(span: Span, context: Context) -> bool:
+    """A one-word answer tagged as a person is one by the same standard as a distractor."""
+    if len(span.text.split()) > 1 or span.mention.source == "glossary":
+        return True
+    own = next((c for c in pool(context, "person") if c.text == span.text), None)
+    return own is None or _supported_person(own, context)
 
 
 DAY_ORDINAL = re.compile(r"\b(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)\b", re.IGNORECASE)

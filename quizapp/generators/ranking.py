@@ -14,12 +14,13 @@ import re
 from dataclasses import dataclass
 
 from quizapp.checking.normalize import normalize_answer
+from quizapp.checking.statements import CONNECTIVE
 from quizapp.generators.base import Context, Draft
 from quizapp.generators.values import common_words, is_count
 from quizapp.tagging.types import Mention, TaggedSentence
 
 THRESHOLD = 0.5  # drafts scoring below this are dropped
-MAX_PER_ENTITY = 12  # items one entity may answer across a bank
+MAX_PER_ENTITY = 16  # items one entity may answer across a bank
 
 DANGLING = {
     "he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "hers",
@@ -38,7 +39,9 @@ VAGUE_PHRASES = re.compile(
     r"|this (man|party|period|time)|these (men|people)|at that time|above|below|as follows"
     r"|no exception|in turn|the (next|previous|preceding|same) (day|morning"
     r"|evening|night|week|month|year)|(just|equally) as \w+(?=[,:;.])|any such|no such"
-    r"|similar\b(?! to)|therefore|consequently)\b",
+    r"|similar\b(?! to)|therefore|consequently"
+    r"|(?<!one )another|such (?!as\b)[a-z]+|the other|the (two|three|four|five)"
+    r"|^(a few|some|several|two|three|four|five|six|ten) (days|weeks|months|years) later)\b",
     re.IGNORECASE,
 )
 # Opening words that continue an argument made before the sentence ("Thus died ...").
@@ -551,6 +554,8 @@ def attributed(sentence: TaggedSentence, text: str, prefix: str) -> str:
     unless it is a name."""
     if not prefix:
         return text
+    if CONNECTIVE.match(text):
+        return prefix + CONNECTIVE.sub("", text)  # not "According to X, but ..."
     first = next((t for t in sentence.tokens if t.pos not in ("PUNCT", "SPACE")), None)
     keep = first is None or first.pos == "PROPN" or first.text == "I" or first.text.isupper()
     if not keep and text[:1].isupper():
