@@ -12,7 +12,7 @@ import logging
 import time
 import uuid
 
-from flask import Blueprint, Flask, g, has_request_context, jsonify, request
+from flask import Blueprint, Flask, abort, g, has_request_context, jsonify, request
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -57,12 +57,23 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
 
 
-def _start() -> None:
+def _start():
     supplied = request.headers.get("X-Request-ID", "")
     g.request_id = (
         supplied if 0 < len(supplied) <= 64 and supplied.isprintable() else (uuid.uuid4().hex)
     )
     g.started = time.perf_counter()
+    return _refuse_nul()
+
+
+def _refuse_nul():
+    """A NUL character in a parameter is refused by name: PostgreSQL cannot store or
+    compare it, and SQLite would cut a LIKE pattern short at it."""
+    for source, values in (("query parameter", request.args), ("form field", request.form)):
+        for name, value in values.items(multi=True):
+            if "\x00" in value or "\x00" in name:
+                abort(400, description=f"The {source} {name!r} contains a NUL character.")
+    return None
 
 
 def _finish(response):
