@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from flask import g
+from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from quizapp.extensions import db
 from quizapp.models import CitationRecord, Item, ItemVersion, Quiz, Sentence
 from quizapp.services import quizzes
 from quizapp.services.quizzes import QuizSettings
-from tests.helpers import make_bank
+from tests.helpers import make_bank, sign_in
 
 TYPES = ("cloze", "multiple_choice", "short_answer", "true_false", "chronology", "matching")
 MATCHES = [
@@ -79,3 +81,20 @@ def published_quiz(author, items: list[Item], title: str = "The Cheka", **settin
     quizzes.add_items(quiz, author, items)
     quizzes.publish(quiz, author)
     return quiz
+
+
+class UserClient(FlaskClient):
+    """A client that never sees another client's user: the tests' app context is shared by
+    every request, and Flask-Login and Flask-WTF cache the user and the CSRF token in `g`."""
+
+    def open(self, *args, **kwargs):
+        g.pop("_login_user", None)
+        g.pop("csrf_token", None)
+        return super().open(*args, **kwargs)
+
+
+def as_user(app, email: str) -> UserClient:
+    """A client of its own, signed in as `email`."""
+    client = UserClient(app, app.response_class, use_cookies=True)
+    sign_in(client, email)
+    return client

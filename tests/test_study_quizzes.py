@@ -8,15 +8,13 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from flask import g
-from flask.testing import FlaskClient
 from sqlalchemy import event, func, select
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Item, ItemVersion, Response
 from quizapp.services import attempts, quizzes
-from tests.helpers import csrf_token, make_users, sign_in
-from tests.quiz_helpers import bank_with_every_type, published_quiz
+from tests.helpers import csrf_token, make_users
+from tests.quiz_helpers import as_user, bank_with_every_type, published_quiz
 
 ORDER = ["cloze", "multiple_choice", "short_answer", "true_false", "chronology", "matching"]
 JSON = {"Accept": "application/json"}
@@ -28,22 +26,6 @@ def setting(app, runner, tmp_path):
     users = make_users()
     quiz = published_quiz(users["instructor"], [items[k] for k in ORDER])
     return items, users, quiz
-
-
-class UserClient(FlaskClient):
-    """A client that never sees another client's user: the tests' app context is shared by
-    every request, and Flask-Login and Flask-WTF cache the user and the CSRF token in `g`."""
-
-    def open(self, *args, **kwargs):
-        g.pop("_login_user", None)
-        g.pop("csrf_token", None)
-        return super().open(*args, **kwargs)
-
-
-def as_user(app, email: str):
-    client = UserClient(app, app.response_class, use_cookies=True)
-    sign_in(client, email)
-    return client
 
 
 def start(client, quiz) -> str:
