@@ -29,6 +29,7 @@ def test_five_flashcards_by_keyboard(app, runner, tmp_path):
         page.wait_for_url(f"{base}/**")
 
         page.goto(f"{base}/study/cards/source-history")
+        expect(page.get_by_text("Keys: space shows the answer")).to_be_visible()
         seen = []
         for n, rating in enumerate(RATINGS):
             back = page.locator("#back")

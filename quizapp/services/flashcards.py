@@ -304,13 +304,14 @@ def review(user, item: Item, rating: int, token: str, at: datetime | None = None
         result = _schedule(user, item, rating, token, at)
         db.session.commit()
     except IntegrityError:
-        # The same token (or the card's first review) arrived twice at once: the other
-        # request stored it; answer as it did.
+        # Another request stored this token, or the card's first review, at the same
+        # moment: answer as the token's review did, or schedule on top of the other one.
         db.session.rollback()
         earlier = _replay(user, item, token)
-        if earlier is None:
-            raise
-        return earlier
+        if earlier is not None:
+            return earlier
+        result = _schedule(user, item, rating, token, at)
+        db.session.commit()
     return result
 
 

@@ -10,6 +10,11 @@
   var form = card.querySelector("form.card-rating");
   var sent = false;
 
+  /* the key hints only hold with this script running */
+  Array.prototype.forEach.call(document.querySelectorAll(".js-only"), function (hint) {
+    hint.hidden = false;
+  });
+
   function revealed() { return !back.hidden; }
 
   function show() {
