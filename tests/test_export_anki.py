@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 
-import genanki
 import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 from sqlalchemy import select
@@ -68,8 +67,7 @@ def exported_items() -> list[tuple[Item, ItemVersion]]:
 
 
 def note_of(col: Collection, item: Item):
-    guid = genanki.guid_for("quizapp item", item.uuid)
-    note_id = col.db.scalar("select id from notes where guid = ?", guid)
+    note_id = col.db.scalar("select id from notes where guid = ?", item.uuid)
     assert note_id, f"no note for item {item.uuid}"
     return col.get_note(note_id)
 

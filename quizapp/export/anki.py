@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import io
 import itertools
-import re
 import sqlite3
 import time
 import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 
 import genanki
@@ -30,7 +31,7 @@ from quizapp.export.item_parts import (
     shuffled,
     split_blank,
 )
-from quizapp.export.selection import ExportItem, Selection
+from quizapp.export.selection import ExportItem, Selection, SourceInfo
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _TAG_PREFIXES = ("source", "type", "entity", "topic")
@@ -38,30 +39,80 @@ _TAG_PREFIXES = ("source", "type", "entity", "topic")
 
 def build_apkg(selection: Selection, public_url: str | None = None) -> bytes:
     """The .apkg file of the selection's items, as bytes."""
-    decks: dict[str, genanki.Deck] = {}
+    decks: dict[str, list[NoteRow]] = {}
     for item in selection.items:
-        name = anki_models.deck_name(item.source.title)
-        deck = decks.get(name) or decks.setdefault(
-            name, genanki.Deck(anki_models.deck_id(name), name)
+        decks.setdefault(anki_models.deck_name(item.source.title), []).append(
+            note_for(item, public_url)
         )
-        deck.add_note(note_for(item, public_url))
+    return package_bytes(decks, selection.timestamp)
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRow:
+    """One note as the collection stores it; each of our note types makes one card."""
+
+    model: genanki.Model
+    fields: list[str]
+    sort_field: str
+    tags: list[str]
+    guid: str
+
+
+def package_bytes(decks: dict[str, list[NoteRow]], timestamp: float) -> bytes:
+    """The collection, written in memory and zipped with `timestamp` as every date.
+
+    genanki writes the collection, our note types and the decks; the notes and their
+    cards are inserted here in two batches, which is what keeps an export of ten
+    thousand items near the time genanki alone needs for the same notes.
+    """
     root = genanki.Deck(anki_models.deck_id(anki_models.ROOT_DECK), anki_models.ROOT_DECK)
-    package = genanki.Package([root, *(decks[name] for name in sorted(decks))])
-    return package_bytes(package, selection.timestamp)
-
-
-def package_bytes(package: genanki.Package, timestamp: float) -> bytes:
-    """genanki's collection, written in memory and zipped with `timestamp` as every date."""
+    for model in anki_models.MODELS:
+        root.add_model(model)
+    named = [genanki.Deck(anki_models.deck_id(name), name) for name in sorted(decks)]
     connection = sqlite3.connect(":memory:")
-    package.write_to_db(connection.cursor(), timestamp, itertools.count(int(timestamp * 1000)))
+    cursor = connection.cursor()
+    ids = itertools.count(int(timestamp * 1000))
+    genanki.Package([root, *named]).write_to_db(cursor, timestamp, ids)
+    notes, cards = [], []
+    for deck in named:
+        for note in decks[deck.name]:
+            note_id, card_id = next(ids), next(ids)
+            notes.append(_note_values(note, note_id, timestamp))
+            cards.append((card_id, note_id, deck.deck_id, 0, int(timestamp), *_NEW_CARD))
+    cursor.executemany(f"INSERT INTO notes VALUES({', '.join('?' * 11)})", notes)
+    cursor.executemany(f"INSERT INTO cards VALUES({', '.join('?' * 18)})", cards)
     connection.commit()
     collection = connection.serialize()
     connection.close()
     buffer = io.BytesIO()
+    # The fastest deflate level: nearly the same size for a fifth of the time.
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(_entry("collection.anki2", timestamp), collection)
-        archive.writestr(_entry("media", timestamp), "{}")
+        archive.writestr(_entry("collection.anki2", timestamp), collection, compresslevel=1)
+        archive.writestr(_entry("media", timestamp), "{}", compresslevel=1)
     return buffer.getvalue()
+
+
+# usn -1 (not synced), type and queue 0 (new), due, interval, factor, reps, lapses, left,
+# original due, original deck, flags 0, data "": a new card, as genanki writes it.
+_NEW_CARD = (-1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "")
+
+
+def _note_values(note: NoteRow, note_id: int, timestamp: float) -> tuple:
+    tags = f" {' '.join(note.tags)} "
+    fields = "\x1f".join(note.fields)
+    return (
+        note_id,
+        note.guid,
+        note.model.model_id,
+        int(timestamp),
+        -1,
+        tags,
+        fields,
+        note.sort_field,
+        0,
+        0,
+        "",
+    )
 
 
 def _entry(name: str, timestamp: float) -> zipfile.ZipInfo:
@@ -75,7 +126,7 @@ def _entry(name: str, timestamp: float) -> zipfile.ZipInfo:
 # ---- notes -----------------------------------------------------------------------------
 
 
-def note_for(item: ExportItem, public_url: str | None) -> genanki.Note:
+def note_for(item: ExportItem, public_url: str | None) -> NoteRow:
     """The item's note: cloze, multiple choice, or a question for every other type."""
     if item.type == "cloze" and split_blank(item.version.stem):
         model, fields = anki_models.CLOZE_MODEL, _cloze_fields(item, public_url)
@@ -83,13 +134,8 @@ def note_for(item: ExportItem, public_url: str | None) -> genanki.Note:
         model, fields = anki_models.CHOICE_MODEL, _choice_fields(item, public_url)
     else:
         model, fields = anki_models.QUESTION_MODEL, _question_fields(item, public_url)
-    return genanki.Note(
-        model=model,
-        fields=fields,
-        sort_field=item.version.stem,
-        tags=anki_tags(item),
-        guid=genanki.guid_for("quizapp item", item.uuid),
-    )
+    # The GUID is the uuid, never the text: an edited item must update its note.
+    return NoteRow(model, fields, item.version.stem, anki_tags(item), item.uuid)
 
 
 def _cloze_fields(item: ExportItem, public_url: str | None) -> list[str]:
@@ -157,7 +203,12 @@ def _pairs_table(rows: list[tuple[str, str]]) -> str:
 
 
 def _source(item: ExportItem) -> str:
-    return escape(item.source.reference())
+    return _escaped_reference(item.source)
+
+
+@lru_cache(maxsize=256)
+def _escaped_reference(source: SourceInfo) -> str:
+    return escape(source.reference())
 
 
 # ---- tags ------------------------------------------------------------------------------
@@ -166,18 +217,21 @@ def _source(item: ExportItem) -> str:
 def anki_tags(item: ExportItem) -> list[str]:
     """quizapp's tags as Anki's hierarchy: `quizapp::source::<slug>`, `quizapp::type::cloze`,
     `quizapp::entity::<name>`, `quizapp::topic::<topic>`, `quizapp::tag::<other>`."""
-    tags = {f"quizapp::source::{item.source.slug}", f"quizapp::type::{item.type}"}
-    for tag in item.tags:
-        prefix, separator, rest = tag.partition(":")
-        if separator and prefix in _TAG_PREFIXES and rest:
-            if prefix == "entity":
-                rest = rest.rpartition(":")[2]  # "person:felix-dzerzhinsky": the name
-            tags.add(f"quizapp::{prefix}::{_tag_word(rest)}")
-        else:
-            tags.add(f"quizapp::tag::{_tag_word(tag)}")
+    tags = {_anki_tag(f"source:{item.source.slug}"), _anki_tag(f"type:{item.type}")}
+    tags.update(_anki_tag(tag) for tag in item.tags)
     return sorted(tags)
+
+
+@lru_cache(maxsize=4096)
+def _anki_tag(tag: str) -> str:
+    prefix, separator, rest = tag.partition(":")
+    if separator and prefix in _TAG_PREFIXES and rest:
+        if prefix == "entity":
+            rest = rest.rpartition(":")[2]  # "person:felix-dzerzhinsky": the name
+        return f"quizapp::{prefix}::{_tag_word(rest)}"
+    return f"quizapp::tag::{_tag_word(tag)}"
 
 
 def _tag_word(text: str) -> str:
     """No spaces (Anki splits tags on them) and no quotes."""
-    return re.sub(r"\s+", "_", text.strip()).replace('"', "")
+    return "_".join(text.split()).replace('"', "")

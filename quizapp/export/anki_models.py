@@ -129,6 +129,8 @@ CHOICE_MODEL = genanki.Model(
     css=CSS,
 )
 
+MODELS = (CLOZE_MODEL, QUESTION_MODEL, CHOICE_MODEL)
+
 
 def deck_name(source_title: str) -> str:
     """`quizapp::<title>`; a "::" inside the title would open a deeper level, so it goes."""

@@ -7,17 +7,24 @@ Every piece of corpus text is HTML-escaped here; the markup around it is our own
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
 from urllib.parse import quote
 
-from quizapp.export.selection import CitedSentence, ExportItem
+from quizapp.export.selection import CitedSentence, ExportItem, SourceInfo
 
 
 def sentence_url(public_url: str | None, slug: str, key: str) -> str | None:
     """Where the reader shows the sentence, or None without a public address."""
     if not public_url:
         return None
-    return f"{public_url.rstrip('/')}/sources/{quote(slug)}#s-{quote(key)}"
+    anchor = key if key.isalnum() else quote(key, safe="")
+    return f"{_document_url(public_url, slug)}#s-{anchor}"
+
+
+@lru_cache(maxsize=256)
+def _document_url(public_url: str, slug: str) -> str:
+    return f"{public_url.rstrip('/')}/sources/{quote(slug, safe='')}"
 
 
 def marked_sentence(citation: CitedSentence) -> str:
@@ -40,7 +47,7 @@ def citations_html(item: ExportItem, public_url: str | None) -> str:
     parts = []
     for citation in item.citations:
         source = citation.source or item.source
-        line = escape(reference(item, citation))
+        line = _escaped_reference(source, citation.section)
         url = sentence_url(public_url, source.slug, citation.key)
         if url:
             line += f' · <a href="{escape(url)}">Read it in quizapp</a>'
@@ -49,6 +56,11 @@ def citations_html(item: ExportItem, public_url: str | None) -> str:
             f'<p class="quizapp-ref">{line}</p>'
         )
     return "".join(parts)
+
+
+@lru_cache(maxsize=1024)
+def _escaped_reference(source: SourceInfo, section: str) -> str:
+    return escape(source.reference(section))
 
 
 def citations_text(item: ExportItem, public_url: str | None) -> str:

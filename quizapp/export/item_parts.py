@@ -1,28 +1,28 @@
 """The parts of an item that every format lays out in its own way.
 
-Choices, events and the right-hand side of pairs are shuffled with the item's uuid as
-the seed, so an export of the same bank is the same file every time.
+Choices, events and the right-hand side of pairs are put in an order derived from the
+item's uuid, so an export of the same bank is the same file every time.
 """
 
 from __future__ import annotations
 
-import random
+import hashlib
 import re
 
-from quizapp.models import ItemVersion
+from quizapp.export.selection import VersionContent
 
 BLANK = re.compile(r"_{3,}")
 
 
 def shuffled(values: list[str], seed: str) -> list[str]:
-    """`values` in an order fixed by `seed` (random.Random seeds strings the same way on
-    every run, whatever PYTHONHASHSEED says)."""
-    order = list(values)
-    random.Random(seed).shuffle(order)
-    return order
+    """`values` in an order fixed by `seed` and the values themselves (a hash, not
+    Python's hash(), which changes from run to run)."""
+    return sorted(
+        values, key=lambda v: hashlib.blake2b(f"{seed}|{v}".encode(), digest_size=8).digest()
+    )
 
 
-def choices(version: ItemVersion, seed: str) -> list[str]:
+def choices(version: VersionContent, seed: str) -> list[str]:
     """The answer among its distractors, shuffled."""
     return shuffled([version.answer, *(version.distractors or [])], seed)
 
@@ -35,13 +35,13 @@ def split_blank(stem: str) -> tuple[str, str] | None:
     return stem[: match.start()], stem[match.end() :]
 
 
-def events(version: ItemVersion) -> list[str]:
+def events(version: VersionContent) -> list[str]:
     """A chronology's events in the right order."""
     found = [e.get("text", "") for e in (version.payload or {}).get("events", [])]
     return found or [part.strip() for part in version.answer.split("→") if part.strip()]
 
 
-def pairs(version: ItemVersion) -> list[tuple[str, str]]:
+def pairs(version: VersionContent) -> list[tuple[str, str]]:
     """A matching item's (left, right) pairs."""
     found = [
         (p.get("left", ""), p.get("right", "")) for p in (version.payload or {}).get("pairs", [])
@@ -52,5 +52,5 @@ def pairs(version: ItemVersion) -> list[tuple[str, str]]:
     return [(left.strip(), right.strip()) for left, _, right in split if right.strip()]
 
 
-def also_accepted(version: ItemVersion) -> list[str]:
+def also_accepted(version: VersionContent) -> list[str]:
     return [a for a in (version.alternatives or []) if a and a != version.answer]
