@@ -101,6 +101,7 @@ ROUTES: dict[str, tuple[Access, dict[str, str]]] = {
     "/bank/tags/<tag>/generate": (INSTRUCTORS, {"tag": "tag"}),
     "/bank/upload": (INSTRUCTORS, {}),
     "/bank/export": (INSTRUCTORS, {}),
+    "/bank/stats": (INSTRUCTORS, {}),
     "/study/": (SIGNED_IN, {}),
     "/study/quizzes/<quiz_uuid>/start": (SIGNED_IN, {"quiz_uuid": "quiz"}),
     "/study/attempts": (SIGNED_IN, {}),
