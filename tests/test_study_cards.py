@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import event, func, select
 
 from quizapp.extensions import db
-from quizapp.models import CardReview, CardState, Item, User
+from quizapp.models import CardReview, CardState, CitationRecord, Item, ItemVersion, User
 from quizapp.services import bank, flashcards
 from tests.flashcard_helpers import approved_bank, published_quiz
 from tests.helpers import sign_in
@@ -272,3 +272,49 @@ def test_pages_make_a_constant_number_of_statements(client, world):
     later = measure()
     assert later == first, f"statements (card page, rating, progress): {first} then {later}"
     assert max(first) <= 20
+
+
+def test_a_matching_card_lists_its_pairs(client, world):
+    """The small text gives no matching item, so one is stored as the generator would."""
+    users, items = world
+    source = items[0]
+    pairs = [("Felix Dzerzhinsky", "led the Cheka"), ("Genrikh Yagoda", "head of the police")]
+    item = Item(
+        type="matching",
+        status="approved",
+        fingerprint="test-matching-card",
+        document_id=source.document_id,
+    )
+    item.versions.append(
+        ItemVersion(
+            number=1,
+            stem="Match each person to their description.",
+            answer="; ".join(f"{a}: {b}" for a, b in pairs),
+            explanation="",
+            payload={"pairs": [{"left": a, "right": b, "citation": 0} for a, b in pairs]},
+            author="test",
+            verdict="supported",
+            citations=[
+                CitationRecord(
+                    ordinal=0,
+                    sentence_key=c.sentence_key,
+                    sentence_hash=c.sentence_hash,
+                    start=c.start,
+                    end=c.end,
+                    role="pair:0",
+                )
+                for c in source.current.citations[:1]
+            ],
+        )
+    )
+    db.session.add(item)
+    db.session.commit()
+    sign_in(client, users["student"].email)
+    front = client.get(f"/study/cards/source-history?item={item.uuid}").get_data(as_text=True)
+    assert "Matching" in front and 'aria-label="Descriptions"' in front
+    assert re.search(r'id="back"[^>]*\shidden', front)
+    back = client.get(f"/study/cards/source-history?item={item.uuid}&reveal=1")
+    page = back.get_data(as_text=True)
+    for left, right in pairs:
+        assert f'<th scope="row">{left}</th><td>{right}</td>' in page
+    assert "Cited as pair:0." in page
