@@ -357,3 +357,23 @@ def test_question_page_and_answer_post_cost_the_same_however_large_the_history(s
     assert db.session.scalar(select(func.count(Attempt.id))) == 9
     assert counts[0] == counts[1], counts
     assert max(counts[0]) <= 12, counts
+
+
+def test_where_an_answer_leads_depends_on_the_quiz_settings(setting, app):
+    items, users, _ = setting
+    two = [items["cloze"], items["true_false"]]
+    instructor = users["instructor"]
+    all_on_one = published_quiz(instructor, two, title="All at once", one_per_page=False)
+    one_by_one = published_quiz(instructor, two, title="One by one", feedback="after_submission")
+    client = as_user(app, users["student"].email)
+    uuid = start(client, all_on_one)
+    response = post_answer(client, uuid, 1, {"answer": "Lenin"})
+    assert response.headers["Location"].endswith(f"/study/attempts/{uuid}#q-1")
+    page = client.get(f"/study/attempts/{uuid}").get_data(as_text=True)
+    assert "That names Vladimir Lenin." in page and 'id="q-2"' in page
+    uuid = start(client, one_by_one)
+    response = post_answer(client, uuid, 1, {"answer": "Lenin"})
+    assert response.headers["Location"].endswith(f"/study/attempts/{uuid}/q/2")
+    # the attempt's own page resumes at the first question not answered
+    assert "Question 2 of 2" in client.get(f"/study/attempts/{uuid}").get_data(as_text=True)
+    assert "The answer:" not in client.get(f"/study/attempts/{uuid}/q/1").get_data(as_text=True)

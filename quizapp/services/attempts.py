@@ -128,7 +128,10 @@ def start(quiz: Quiz, user, at: datetime | None = None, seed: int | None = None)
         db.session.commit()
     except IntegrityError:  # a second start raced this one: resume the attempt it made
         db.session.rollback()
-        return _unfinished(quiz, user, at) or start(quiz, user, at)
+        raced = _unfinished(quiz, user, at)
+        if raced is None:
+            raise AttemptError("The attempt could not be started; please try again.", 409) from None
+        return raced
     return attempt
 
 

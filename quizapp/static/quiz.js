@@ -17,6 +17,8 @@
       if (s === 0) {
         value.textContent = "time is up";
         clearInterval(handle);
+        // the server has closed the attempt: reloading shows the results
+        setTimeout(function () { window.location.reload(); }, 2000);
       }
     }
     var handle = setInterval(tick, 1000);
