@@ -9,6 +9,7 @@ requests (removing a rule, rejecting an item) never leaves the next run a missin
 from __future__ import annotations
 
 import re
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,8 +38,16 @@ class World:
     values: dict[str, str] = field(default_factory=dict)
 
 
-def build_world(runner, folder: Path, text: str | None = None) -> World:
-    """Users, a bank (from `text` when given) with approved items, and fresh objects."""
+def build_world(runner, folder: Path, monkeypatch, text: str | None = None) -> World:
+    """Users, a bank (from `text` when given) with approved items, and fresh objects.
+
+    The glossary the app saves to is a copy in `folder` for this test only: the routes
+    run here save it (with whatever text they are sent) and re-tag the corpus.
+    """
+    app = runner.app
+    glossary = folder / "glossary.yaml"
+    shutil.copy(app.config["GLOSSARY_PATH"], glossary)
+    monkeypatch.setitem(app.config, "GLOSSARY_PATH", glossary)
     if text is not None:
         path = folder / "history.txt"
         path.write_text(text)

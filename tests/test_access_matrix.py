@@ -160,8 +160,8 @@ def check(response, expected, method: str) -> str | None:
 
 
 @pytest.fixture
-def world(app, runner, tmp_path):
-    return build_world(runner, tmp_path)
+def world(app, runner, tmp_path, monkeypatch):
+    return build_world(runner, tmp_path, monkeypatch)
 
 
 def test_the_access_matrix(app, world, capsys):

@@ -18,8 +18,8 @@ SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 
 @pytest.fixture
-def world(app, runner, tmp_path):
-    return build_world(runner, tmp_path)
+def world(app, runner, tmp_path, monkeypatch):
+    return build_world(runner, tmp_path, monkeypatch)
 
 
 def state_changing(app) -> list[tuple[str, object, dict]]:

@@ -96,8 +96,8 @@ def assert_security_headers(response, where: str) -> None:
     assert headers.get("X-Request-ID"), where
 
 
-def test_every_page_and_error_carries_the_security_headers(app, runner, tmp_path):
-    world = build_world(runner, tmp_path)
+def test_every_page_and_error_carries_the_security_headers(app, runner, tmp_path, monkeypatch):
+    world = build_world(runner, tmp_path, monkeypatch)
     checked = 0
     for role in ("anonymous", "student", "instructor"):
         client = signed_in_client(app, role)

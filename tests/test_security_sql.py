@@ -84,8 +84,8 @@ def get_form_fields(client, urls) -> dict[str, set[str]]:
 
 
 @pytest.fixture
-def world(app, runner, tmp_path):
-    return build_world(runner, tmp_path)
+def world(app, runner, tmp_path, monkeypatch):
+    return build_world(runner, tmp_path, monkeypatch)
 
 
 def check_page(response, url: str, matches_none: bool = True) -> list[str]:

@@ -39,8 +39,8 @@ EDITED_LINK = "<a href=\"javascript:alert('explanation')\">why</a>"
 
 
 @pytest.fixture
-def evil(app, runner, tmp_path):
-    world = build_world(runner, tmp_path, text=EVIL_TEXT)
+def evil(app, runner, tmp_path, monkeypatch):
+    world = build_world(runner, tmp_path, monkeypatch, text=EVIL_TEXT)
     instructor = world.users["instructor"]
     edited = next(i for i in _items() if i.type == "multiple_choice")
     linked = [i for i in _items() if "javascript:" in i.current.stem and i is not edited]
