@@ -175,8 +175,9 @@ def _question_fields(item: ExportItem, public_url: str | None) -> list[str]:
         answer = _list("ol", events(version), 'class="quizapp-answer quizapp-list"')
     elif item.type == "matching":
         found = pairs(version)
-        front += _pairs_table([(left, "") for left, _ in found])
-        front += _list("ul", shuffled([right for _, right in found], item.uuid))
+        front += _list("ol", [left for left, _ in found])
+        rights = shuffled([right for _, right in found], item.uuid)
+        front += _list("ol", rights, 'class="quizapp-choices"')
         answer = _pairs_table(found)
     return [front, answer + _extra(item), citations_html(item, public_url), _source(item)]
 

@@ -61,6 +61,7 @@ hr#answer { border: 0; border-top: 1px solid #d0d4d9; margin: 1em 0; }
 .nightMode .quizapp-also, .night_mode .quizapp-also,
 .nightMode .quizapp-explanation, .night_mode .quizapp-explanation,
 .nightMode .quizapp-ref, .night_mode .quizapp-ref { color: #b4b9bf; }
+.nightMode hr#answer, .night_mode hr#answer { border-top-color: #454a50; }
 .nightMode .quizapp-quote, .night_mode .quizapp-quote {
   background: #2b2820;
   border-color: #a8892a;

@@ -18,6 +18,7 @@ from sqlalchemy.orm import selectinload
 from quizapp.export import ExportError
 from quizapp.extensions import db
 from quizapp.models import Document, Item, ItemVersion, Sentence
+from quizapp.models.bank import STATUSES, VERDICTS
 from quizapp.services.bank_import import ImportedCitation, ImportedItem, ImportedVersion
 
 FORMAT = "quizapp-bank"
@@ -136,6 +137,8 @@ def _read_item(raw: dict) -> ImportedItem:
     versions = [_read_version(v) for v in raw["versions"]]
     if not versions:
         raise ValueError("it has no versions")
+    if raw.get("status", "draft") not in STATUSES:
+        raise ValueError(f"unknown status {raw.get('status')!r}")
     return ImportedItem(
         type=raw["type"],
         versions=versions,
@@ -152,6 +155,8 @@ def _read_item(raw: dict) -> ImportedItem:
 
 
 def _read_version(raw: dict) -> ImportedVersion:
+    if raw.get("verdict") not in (None, *VERDICTS):
+        raise ValueError(f"unknown verdict {raw.get('verdict')!r}")
     return ImportedVersion(
         number=int(raw["number"]),
         stem=raw["stem"],
