@@ -268,7 +268,9 @@ def test_a_closed_or_unpublished_quiz_is_refused(setting, app):
     )
     assert responses() == 0
     # an instructor previews the unpublished quiz
-    assert start(as_user(app, users["instructor"].email), quiz)
+    instructor = as_user(app, users["instructor"].email)
+    assert "(not published: preview)" in instructor.get("/study/").get_data(as_text=True)
+    assert start(instructor, quiz)
 
 
 def test_used_up_attempts_are_refused_with_a_message(setting, app):
