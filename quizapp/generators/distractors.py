@@ -160,6 +160,8 @@ def _plausible_name(cand: Candidate, answer: str, type_: str, context: Context) 
         return same_case and plural and (suffix and suffix.group(1)) == (own and own.group(1))
     if not cand.proper or cand.count < 2 or _acronym(cand.text) != _acronym(answer):
         return False
+    if type_ == "organization" and not _backed_organization(cand):
+        return False
     if type_ in ("person", "place") and re.search(
         r"(iks|ists?|ites|ians|ards|ers|isms?)$", cand.text
     ):
@@ -471,23 +473,38 @@ def _answer_fits(sentence: TaggedSentence, span: Span, context: Context) -> bool
     shown = shown_kind(sentence, span.start, span.end)
     if type_ == "person" and shown == "place":
         return False
-    if type_ == "person" and not _answer_is_person(span, context):
-        return False  # "Kara-Kum", "Zimmerwald": the model's guess, nothing backs it
+    if type_ in NAMED and not _answer_backed(span, context):
+        return False  # "Kara-Kum" or "Meyer" as an organisation: the model's guess
     return not (type_ in ("place", "organization") and shown == "person")
 
 
-def _answer_is_person(span: Span, context: Context) -> bool:
-    """A one-word answer tagged as a person that the corpus also tags or shows as
-    another kind ("Kara-Kum", "Zimmerwald") makes no person question."""
+def _answer_backed(span: Span, context: Context) -> bool:
+    """A one-word name only the statistical model typed is trusted as the kind its
+    distractors must share when the corpus backs it: an organisation named three times
+    (or an acronym), a person never tagged or shown as another kind ("Kara-Kum",
+    "Zimmerwald")."""
+    type_ = span.mention.type
     if len(span.text.split()) > 1 or span.mention.source == "glossary":
         return True
-    own = next((c for c in pool(context, "person") if c.text == span.text), None)
+    own = next((c for c in pool(context, type_) if c.text == span.text), None)
     if own is None or "glossary" in own.sources:
+        return True
+    if type_ == "organization" and not _backed_organization(own):
+        return False
+    if type_ != "person":
         return True
     if _types_of(context).get(own.text.lower(), set()) - {"person"}:
         return False
     shown = evidence(own)
     return shown["place"] == 0 or shown["person"] > shown["place"]
+
+
+def _backed_organization(cand: Candidate) -> bool:
+    """Not a lone capitalised word the model alone calls an organisation ("Turkoman")
+    unless the corpus names it three times or it is an acronym."""
+    one_word = len(cand.text.split()) == 1
+    model_only = "glossary" not in cand.sources
+    return not (one_word and model_only and cand.count < 3 and not _acronym(cand.text))
 
 
 DAY_ORDINAL = re.compile(r"\b(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)\b", re.IGNORECASE)
