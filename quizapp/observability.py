@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import time
 import uuid
 
@@ -46,7 +47,8 @@ class JsonFormatter(logging.Formatter):
 
 
 def init_app(app: Flask) -> None:
-    """Install request ids, access logs, security headers and /healthz."""
+    """Install request ids, access logs, security headers and /healthz (and the bare
+    benchmark routes when QUIZAPP_BENCH_ROUTES=1)."""
     if not app.testing:
         handler = logging.StreamHandler()
         handler.setFormatter(JsonFormatter())
@@ -55,6 +57,10 @@ def init_app(app: Flask) -> None:
     app.before_request(_start)
     app.after_request(_finish)
     app.register_blueprint(bp)
+    if os.environ.get("QUIZAPP_BENCH_ROUTES") == "1":
+        from quizapp.benchroutes import bp as bench_bp
+
+        app.register_blueprint(bench_bp)
 
 
 def _start():

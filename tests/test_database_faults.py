@@ -18,7 +18,7 @@ from quizapp import create_app
 from quizapp.config import TestingConfig
 from quizapp.extensions import db
 from quizapp.services.users import create_user
-from tests.conftest import POSTGRES_URL
+from tests.conftest import POSTGRES_URL, database_url
 from tests.helpers import PASSWORD, csrf_token
 from tests.html_inert import text_of
 
@@ -73,18 +73,17 @@ def test_a_read_only_sqlite_database_refuses_writes_in_words_and_keeps_its_data(
     assert connection.execute("SELECT failed_logins FROM user_account").fetchall() == before
 
 
-def test_a_database_error_that_is_a_bug_stays_a_500(app):
+def test_a_database_error_that_is_a_bug_stays_a_500(tmp_path):
+    """SQLite calls a missing table an OperationalError too: it must not pass for a 503."""
+    app = create_app(TestingConfig(database_url(tmp_path, "bug"), tmp_path / "instance-bug"))
+
     @app.get("/broken-sql")
     def broken_sql():
         db.session.execute(sa.text("SELECT * FROM no_such_table"))
         return "unreachable"
 
     app.config["PROPAGATE_EXCEPTIONS"] = False
-    try:
-        response = app.test_client().get("/broken-sql")
-    finally:
-        app.config["PROPAGATE_EXCEPTIONS"] = None
-    assert response.status_code == 500
+    assert app.test_client().get("/broken-sql").status_code == 500
 
 
 @pytest.mark.postgres
