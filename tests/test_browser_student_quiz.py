@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from sqlalchemy import select
 
 from quizapp.extensions import db
-from quizapp.models import Attempt
+from quizapp.models import Attempt, Response
 from tests.browser import browser_page, screenshot, served
 from tests.helpers import PASSWORD, make_users
 from tests.quiz_helpers import TYPES, bank_with_every_type, published_quiz
@@ -121,3 +121,31 @@ def test_a_student_takes_a_quiz_and_the_instructor_sees_the_attempt(app, runner,
         )
         expect(row).to_contain_text(f"“{wrong_choice}” × 1")
         expect(row.locator("td.num").first).to_have_text("1")
+
+
+def test_answers_are_saved_as_they_are_given_and_a_closed_tab_resumes(app, runner, tmp_path):
+    items = bank_with_every_type(runner, tmp_path)
+    users = make_users()
+    published_quiz(
+        users["instructor"],
+        [items["cloze"], items["true_false"]],
+        title="Saved as you go",
+        feedback="after_submission",
+        time_limit_minutes=30,
+    )
+    with served(app) as base, browser_page() as page:
+        sign_in(page, base, users["student"].email)
+        page.goto(f"{base}/study/")
+        with page.expect_navigation():
+            page.click("table.quizzes button")
+        expect(page.locator(".timer-value")).to_contain_text("min")
+        page.fill("#answer-1", "Iron Felix")
+        page.keyboard.press("Tab")  # leaving the field saves it, no button pressed
+        expect(page.locator("#q-1 .save-status")).to_have_text("Answer saved.")
+        db.session.expire_all()
+        assert db.session.scalar(select(Response.given)) == "Iron Felix"
+        # a new visit to /study resumes the open attempt at the question not yet answered
+        page.goto(f"{base}/study/")
+        with page.expect_navigation():
+            page.click("table.quizzes a:text('Continue')")
+        expect(page.locator("h2")).to_have_text("Question 2 of 2")
