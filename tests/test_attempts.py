@@ -169,3 +169,12 @@ def test_every_type_is_scored_from_its_frozen_version(setting):
     assert attempt.score == pytest.approx(1 + 0 + 0 + 1 + 1 + 1 / 3, abs=1e-3)
     summary = attempts.quiz_summaries(student)[0]
     assert summary.attempts == 1 and summary.best == pytest.approx(attempt.score / 6)
+
+
+def test_an_item_retired_after_publishing_is_not_drawn_for_students(setting):
+    items, users = setting
+    quiz = published_quiz(users["instructor"], [items["cloze"], items["true_false"]])
+    bank.retire(items["true_false"], users["instructor"], "Outdated.")
+    attempt = attempts.start(quiz, users["student"])
+    assert [q.item_id for q in attempt.questions] == [items["cloze"].id]
+    assert attempt.max_score == 1.0

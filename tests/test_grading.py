@@ -146,3 +146,10 @@ def test_matching_earns_the_share_of_right_pairs(pairs, credit, correct):
 def test_an_unknown_type_is_an_error_naming_it():
     with pytest.raises(ValueError, match="essay"):
         grade("essay", Key("x"), {})
+
+
+def test_a_lexicon_extended_with_linked_names_accepts_them_and_keeps_the_original():
+    linked = LEXICON.extended([("felix-dzerzhinsky", ["Feliks Dzierżyński"])])
+    assert grade("cloze", FELIX, {"text": "Feliks Dzierzynski"}, linked).reason == "alias"
+    assert grade("cloze", FELIX, {"text": "Feliks Dzierzynski"}, LEXICON).reason == "wrong"
+    assert linked.entities_named("Iron Felix") == {"felix-dzerzhinsky"}

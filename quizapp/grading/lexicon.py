@@ -37,6 +37,17 @@ class Lexicon:
             names={key: tuple(found) for key, found in names.items()},
         )
 
+    def extended(self, entries: Iterable[tuple[str, Iterable[str]]]) -> Lexicon:
+        """This lexicon with more (entity key, names) pairs; this one is left as it is."""
+        more = Lexicon.build(entries)
+        owners = dict(self.owners)
+        for form, keys in more.owners.items():
+            owners[form] = owners.get(form, frozenset()) | keys
+        names = dict(self.names)
+        for key, found in more.names.items():
+            names[key] = tuple(dict.fromkeys([*names.get(key, ()), *found]))
+        return Lexicon(owners=owners, names=names)
+
     def entities_named(self, text: str) -> frozenset[str]:
         """The keys of the entities one of whose names `text` is."""
         return self.owners.get(normalize_answer(text), frozenset())

@@ -100,7 +100,9 @@ def start(quiz: Quiz, user, at: datetime | None = None, seed: int | None = None)
             f"You have used all {quiz.attempts_allowed} attempt(s) this quiz allows.", 403
         )
     seed = seed if seed is not None else random.SystemRandom().randrange(2**31)
-    versions = _current_versions([i.id for i in draw_items(quiz, seed)])
+    # an item retired or rejected since the quiz was published is no longer shown to students
+    drawn = [i for i in draw_items(quiz, seed) if i.status == "approved" or user.is_instructor]
+    versions = _current_versions([i.id for i in drawn])
     if not versions:
         raise AttemptError("This quiz has no questions to show yet.", 409)
     attempt = Attempt(
@@ -300,10 +302,6 @@ def quiz_summaries(user) -> list[QuizSummary]:
     return [QuizSummary(q, n or 0, best, uuid) for q, n, best, uuid in rows]
 
 
-def key_of(version: ItemVersion) -> Key:
-    return _key(version)
-
-
 def _key(version: ItemVersion) -> Key:
     return Key(version.answer, tuple(version.alternatives or ()), dict(version.payload or {}))
 
@@ -342,10 +340,7 @@ def _lexicon(version: ItemVersion) -> Lexicon:
         .where(MentionRecord.entity_id.in_(ids or [-1]))
         .distinct()
     ).all()
-    return Lexicon.build(
-        [(key, [canonical, *(aliases or [])]) for _, key, canonical, aliases in entities]
-        + [(key, [text]) for key, text in linked]
-    )
+    return lexicon.extended((key, [text]) for key, text in linked)
 
 
 def _current_versions(item_ids: list[int]) -> list[ItemVersion]:
