@@ -18,10 +18,14 @@ DETACHABLE_MARKS = {
     "before", "once", "whereas", "for",
 }  # fmt: skip
 CONDITIONAL_MARKS = {"if", "unless", "lest", "whether"}
+# Adverbs a question may drop. Not "again", "also", "too", "likewise", "still": they say
+# the fact happened before or to someone else, so the question without them has other
+# answers ("Bukharin again approached Lenin" is no answer to "When did Bukharin approach
+# Lenin?"); kept, they make the stem vague and it is refused (stems.RELATIVE_WORDS).
 DISCOURSE = {
     "however", "thus", "therefore", "moreover", "nevertheless", "hence", "indeed",
-    "meanwhile", "finally", "then", "also", "too", "furthermore", "consequently",
-    "besides", "still", "yet", "accordingly", "likewise", "nonetheless", "instead", "again",
+    "meanwhile", "finally", "then", "furthermore", "consequently",
+    "besides", "yet", "accordingly", "nonetheless", "instead",
 }  # fmt: skip
 CLAUSE_PUNCT = {",", ";", ":", ".", "—", "–", "-", "--", "!", "?"}
 

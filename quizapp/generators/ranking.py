@@ -20,7 +20,7 @@ from quizapp.generators.values import common_words, is_count
 from quizapp.tagging.types import Mention, TaggedSentence
 
 THRESHOLD = 0.5  # drafts scoring below this are dropped
-MAX_PER_ENTITY = 16  # items one entity may answer across a bank
+MAX_PER_ENTITY = 20  # items one entity may answer across a bank
 
 DANGLING = {
     "he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "hers",
@@ -65,6 +65,7 @@ MODIFIERS = {
     "compound", "amod", "poss", "prep", "nmod", "relcl", "acl", "appos", "nummod", "npadvmod",
 }  # fmt: skip
 SUBJECTS = {"nsubj", "nsubjpass"}
+NONRESTRICTIVE = {"including", "like", "except", "especially"}  # prepositions that add, not pick
 CONNECTIVES = {"but", "and", "yet", "so", "however", "thus", "then", "nevertheless", "or"}
 OPINION = re.compile(
     r"\b(must|should|ought|undoubtedly|doubtless|certainly|perhaps|probably|surely|clearly"
@@ -135,7 +136,7 @@ def is_self_contained(sentence: TaggedSentence) -> bool:
         t.text.lower() in ANAPHORIC_LEAD and t.pos in ("ADV", "CCONJ", "SCONJ") for t in opening
     ):
         return False  # "Thus died ...", "But then ...": the sentence continues an argument
-    if _points_back(sentence) or _gapped(sentence):
+    if _points_back(sentence) or _gapped(sentence) or _bare_comparative(sentence):
         return False
     lowered = [t.text.lower() for t in sentence.tokens]
     if FIRST_PERSON & set(lowered) or VAGUE_PHRASES.search(sentence.text):
@@ -264,8 +265,8 @@ def _points_back(sentence: TaggedSentence) -> bool:
         if token.pos != "NOUN" and not bare_name:
             continue
         kids = [t for t in tokens if t.head == token.i and t.i != token.i]
-        if any(k.dep in MODIFIERS for k in kids):
-            continue
+        if any(k.dep in MODIFIERS and k.text.lower() not in NONRESTRICTIVE for k in kids):
+            continue  # "the attack on Kirov" says which; "the attack, including ..." does not
         dets = [k for k in kids if k.dep == "det"]
         if not dets or dets[0].text.lower() not in ("the", "this", "these", "that", "those"):
             continue
@@ -280,6 +281,20 @@ def _points_back(sentence: TaggedSentence) -> bool:
         )
         if token.dep in SUBJECTS and additive:
             return True  # "The communists also stopped work": which communists, besides whom?
+    return False
+
+
+def _bare_comparative(sentence: TaggedSentence) -> bool:
+    """A predicate comparative without "than": "Ordjonikidze is more capable" than whom?"""
+    tokens = sentence.tokens
+    if any(t.text.lower() == "than" for t in tokens):
+        return False
+    for token in tokens:
+        if token.dep != "acomp":
+            continue
+        degree = [t for t in tokens if t.head == token.i and t.dep == "advmod"]
+        if token.tag == "JJR" or any(t.text.lower() in ("more", "less") for t in degree):
+            return True
     return False
 
 

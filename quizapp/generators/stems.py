@@ -18,6 +18,7 @@ RELATIVE_WORDS = {
     "today", "now", "recently", "yesterday", "tomorrow", "same", "other", "another",
     "following", "next", "previous", "preceding", "later", "earlier",
     "thereafter", "afterwards", "again", "respectively", "else", "further", "last",
+    "also", "too", "likewise",
 }  # fmt: skip
 VAGUE_NOUNS = {
     "party", "government", "man", "men", "woman", "author", "book", "article", "writer",
