@@ -56,7 +56,8 @@ class SourceInfo:
         return f"{text}, {section}" if section else text
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass is slow to build, and an export builds one per citation.
+@dataclass(slots=True)
 class CitedSentence:
     """A citation with the sentence it points at (text empty when the corpus lacks it)."""
 
@@ -70,7 +71,7 @@ class CitedSentence:
     source: SourceInfo | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class VersionContent:
     """What the formats show of an item's current version."""
 
@@ -162,39 +163,20 @@ def select_items(scope: Select, status: str = "approved") -> Selection:
     """The supported items of `scope` (approved ones, or drafts too with status "all")."""
     chosen = _chosen(scope, status)
     left_out = _left_out(scope, _allowed(status))
-    rows = _rows(
-        select(
-            Item.id,
-            Item.uuid,
-            Item.type,
-            Item.status,
-            Item.document_id,
-            ItemVersion.id,
-            ItemVersion.stem,
-            ItemVersion.answer,
-            type_coerce(ItemVersion.alternatives, Text),
-            type_coerce(ItemVersion.distractors, Text),
-            ItemVersion.explanation,
-            type_coerce(ItemVersion.payload, Text),
-        )
-        .join(ItemVersion, CURRENT)
-        .where(chosen)
-        .order_by(Item.id)
-    )
+    rows = _rows(_content_query(chosen))
     if not rows:
         raise ExportError(_empty_message(left_out))
-    version_ids = select(ItemVersion.id).join(Item, CURRENT).where(chosen)
-    citations = _citations(version_ids)
+    citations = _citations(select(ItemVersion.id).join(Item, CURRENT).where(chosen))
     tags = _tags(select(Item.id).join(ItemVersion, CURRENT).where(chosen))
     sources, changed = _sources({row[4] for row in rows})
     edited = db.session.scalar(
         select(func.max(ItemVersion.created_at)).join(Item, CURRENT).where(chosen)
     )
     items = []
-    for row in rows:
-        item_id, uuid, item_type, item_status, document_id, version_id = row[:6]
-        stem, answer, alternatives, distractors, explanation, payload = row[6:]
-        content = VersionContent(
+    # Rows unpacked as tuples: attribute access by name costs more than the query.
+    for item_id, uuid, kind, state, document_id, version_id, *content in rows:
+        stem, answer, alternatives, distractors, explanation, payload = content
+        version = VersionContent(
             stem,
             answer,
             _json(alternatives, []),
@@ -205,15 +187,39 @@ def select_items(scope: Select, status: str = "approved") -> Selection:
         items.append(
             ExportItem(
                 uuid,
-                item_type,
-                item_status,
-                content,
+                kind,
+                state,
+                version,
                 sources[document_id],
                 citations.get(version_id, []),
                 tags.get(item_id, []),
             )
         )
     return Selection(items, left_out, max(changed, _seconds(edited)))
+
+
+def _content_query(chosen) -> Select:
+    """The chosen items with their current version's content, oldest item first. JSON
+    columns come as text: most are "[]" or "{}", which `_json` needs not parse."""
+    return (
+        select(
+            Item.id.label("item_id"),
+            Item.uuid,
+            Item.type,
+            Item.status,
+            Item.document_id,
+            ItemVersion.id.label("version_id"),
+            ItemVersion.stem,
+            ItemVersion.answer,
+            type_coerce(ItemVersion.alternatives, Text).label("alternatives"),
+            type_coerce(ItemVersion.distractors, Text).label("distractors"),
+            ItemVersion.explanation,
+            type_coerce(ItemVersion.payload, Text).label("payload"),
+        )
+        .join(ItemVersion, CURRENT)
+        .where(chosen)
+        .order_by(Item.id)
+    )
 
 
 def _sources(document_ids: set[int]) -> tuple[dict[int, SourceInfo], float]:
@@ -275,26 +281,9 @@ def _empty_message(left_out: Counter) -> str:
 
 
 def _citations(version_ids: Select) -> dict[int, list[CitedSentence]]:
+    """Each version's citations with their sentences (text empty for a missing one)."""
     keys = select(CitationRecord.sentence_key).where(CitationRecord.version_id.in_(version_ids))
-    sentences = {
-        row.key: row
-        for row in _rows(
-            select(
-                Sentence.key,
-                Sentence.text,
-                Section.title.label("section"),
-                Document.slug,
-                Document.title,
-                Document.author,
-                Document.year,
-            )
-            .join(Passage, Passage.id == Sentence.passage_id)
-            .join(Section, Section.id == Passage.section_id)
-            .join(Document, Document.id == Sentence.document_id)
-            .where(Sentence.key.in_(keys))
-        )
-    }
-    found: dict[int, list[CitedSentence]] = {}
+    sentences = _cited_sentences(keys)
     statement = (
         select(
             CitationRecord.version_id,
@@ -307,27 +296,43 @@ def _citations(version_ids: Select) -> dict[int, list[CitedSentence]]:
         .where(CitationRecord.version_id.in_(version_ids))
         .order_by(CitationRecord.version_id, CitationRecord.ordinal)
     )
-    sources: dict[str, SourceInfo] = {}
+    found: dict[int, list[CitedSentence]] = {}
     for version_id, key, sentence_hash, start, end, role in _rows(statement):
-        row = sentences.get(key)
-        source = None
-        if row is not None:
-            source = sources.get(row.slug) or sources.setdefault(
-                row.slug, SourceInfo(row.slug, row.title, row.author, row.year)
-            )
+        text, section, source = sentences.get(key, _MISSING)
         found.setdefault(version_id, []).append(
-            CitedSentence(
-                key,
-                sentence_hash,
-                start,
-                end,
-                role,
-                row.text if row else "",
-                (row.section or "") if row else "",
-                source,
-            )
+            CitedSentence(key, sentence_hash, start, end, role, text, section, source)
         )
     return found
+
+
+_MISSING = ("", "", None)
+
+
+def _cited_sentences(keys: Select) -> dict[str, tuple[str, str, SourceInfo]]:
+    """(text, section title, source) of each sentence `keys` selects."""
+    statement = (
+        select(
+            Sentence.key,
+            Sentence.text,
+            Section.title,
+            Document.slug,
+            Document.title,
+            Document.author,
+            Document.year,
+        )
+        .join(Passage, Passage.id == Sentence.passage_id)
+        .join(Section, Section.id == Passage.section_id)
+        .join(Document, Document.id == Sentence.document_id)
+        .where(Sentence.key.in_(keys))
+    )
+    sources: dict[str, SourceInfo] = {}
+    sentences = {}
+    for key, text, section, slug, title, author, year in _rows(statement):
+        source = sources.get(slug) or sources.setdefault(
+            slug, SourceInfo(slug, title, author, year)
+        )
+        sentences[key] = (text, section or "", source)
+    return sentences
 
 
 def _tags(item_ids: Select) -> dict[int, list[str]]:
@@ -346,7 +351,7 @@ def _rows(statement: Select) -> list:
 
 
 def _json(value, empty):
-    """A JSON column read as text (most are "[]" or "{}", which need no parsing)."""
+    """A JSON column read as text (a driver may also hand it over parsed)."""
     if value is None or value in ("[]", "{}", "null"):
         return type(empty)()
     return json.loads(value) if isinstance(value, str) else value
