@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from quizapp.extensions import db
 from quizapp.models import Item
-from quizapp.services import bank
+from quizapp.services import bank, quizzes
 from tests.export_helpers import export_bank, run
 from tests.helpers import make_users
 
@@ -98,3 +98,37 @@ def test_the_command_counts_what_it_left_out_and_why(drafted, runner):
     )
     clozes = [i for i in supported if i.type == "cloze" and i.status != "rejected"]
     assert f": {len(clozes)} items (cloze {len(clozes)})" in result.output
+
+
+def test_a_quiz_exports_its_chosen_items_and_what_its_rules_may_draw(drafted, runner, app):
+    instructor = make_users()["instructor"]
+    supported = [
+        i
+        for i in db.session.scalars(select(Item).order_by(Item.id))
+        if i.current.verdict == "supported"
+    ]
+    for item in supported:
+        bank.approve(item, instructor)
+    chosen = supported[0]
+    quiz = quizzes.create_quiz(instructor, quizzes.QuizSettings("Week 2"))
+    quizzes.add_items(quiz, instructor, [chosen])
+    quizzes.add_rule(quiz, instructor, 1, item_type="true_false")
+    path = drafted / "quiz.csv"
+    run(runner, "export", "csv", "--quiz", quiz.uuid, "--out", str(path))
+    exported = {line.split(",")[0] for line in path.read_text("utf-8-sig").splitlines()[1:]}
+    true_false = {i.uuid for i in supported if i.type == "true_false"}
+    assert exported == {chosen.uuid} | true_false
+    by_id = drafted / "quiz-by-id.csv"
+    run(runner, "export", "csv", "--quiz", str(quiz.id), "--out", str(by_id))
+    assert by_id.read_bytes() == path.read_bytes()
+
+
+def test_citations_link_to_the_reader_only_when_a_public_address_is_set(
+    drafted, runner, app, monkeypatch
+):
+    plain, linked = drafted / "plain.csv", drafted / "linked.csv"
+    run(runner, "export", "csv", "--status", "all", "--out", str(plain))
+    monkeypatch.setitem(app.config, "PUBLIC_URL", "https://quiz.example.org/")
+    run(runner, "export", "csv", "--status", "all", "--out", str(linked))
+    assert "https://" not in plain.read_text("utf-8-sig")
+    assert "<https://quiz.example.org/sources/history#s-" in linked.read_text("utf-8-sig")
