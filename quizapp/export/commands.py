@@ -46,7 +46,7 @@ def scope_options(statuses: tuple[str, ...], default: str):
                     type=click.Choice(statuses),
                     default=default,
                     show_default=True,
-                    help="approved: approved items; all: drafts too (always only supported ones).",
+                    help=_status_help(statuses),
                 ),
                 click.option(
                     "--out", required=True, type=click.Path(dir_okay=False), help=OUT_HELP
@@ -57,6 +57,13 @@ def scope_options(statuses: tuple[str, ...], default: str):
         return command
 
     return decorate
+
+
+def _status_help(statuses: tuple[str, ...]) -> str:
+    text = "approved: approved items the checker supports; all: supported drafts too"
+    if "any" in statuses:
+        text += "; any: every item, whatever its status and verdict"
+    return text + "."
 
 
 def _study_export(name: str, source, quiz, tag, status, out) -> None:
