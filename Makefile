@@ -44,8 +44,11 @@ lint: setup
 format: setup
 	$(BIN)/ruff format quizapp tests bench
 
+# The benchmark suite: one table of figures beside their baselines, and bench/results.json.
+# Shorter load runs: make bench BENCH_ARGS=--quick (the load and fault runs need PostgreSQL
+# at 127.0.0.1:5432 and root for pg_ctlcluster and the read-only mount).
 bench: setup
-	cd bench && ../$(BIN)/python ingest.py --quick && ../$(BIN)/python pipeline.py
+	cd bench && ../$(BIN)/python run_all.py $(BENCH_ARGS)
 
 # Chromium for the browser tests, from Debian's packages (needs root).
 browser-deps:

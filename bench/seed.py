@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import time
 import uuid
@@ -41,6 +42,7 @@ QUIZ_TITLE = "Bench quiz"
 QUIZ_TYPES = ("cloze", "short_answer")
 QUESTIONS = 20
 BATCH = 5_000
+TEMPLATES = 2_000  # the drafted items copies are made from (the first ones)
 
 
 def bench_app(url: str, instance: Path):
@@ -66,18 +68,22 @@ def seed_templates() -> int:
 
 def clone_items(total: int) -> int:
     """Copy the existing items round robin until there are `total`; returns rows added."""
+    have = db.session.scalar(select(func.count(Item.id)))
+    wanted = total - have
+    if wanted <= 0:
+        return 0
     templates = db.session.execute(
         select(Item, ItemVersion)
         .join(ItemVersion, (ItemVersion.item_id == Item.id) & (ItemVersion.number == 1))
         .order_by(Item.id)
+        .limit(TEMPLATES)
     ).all()
     citations: dict[int, list[CitationRecord]] = {}
-    for citation in db.session.scalars(select(CitationRecord)):
+    versions = [version.id for _item, version in templates]
+    for citation in db.session.scalars(
+        select(CitationRecord).where(CitationRecord.version_id.in_(versions))
+    ):
         citations.setdefault(citation.version_id, []).append(citation)
-    have = db.session.scalar(select(func.count(Item.id)))
-    wanted = total - have
-    if wanted <= 0 or not templates:
-        return 0
     next_item = (db.session.scalar(select(func.max(Item.id))) or 0) + 1
     next_version = (db.session.scalar(select(func.max(ItemVersion.id))) or 0) + 1
     now = datetime.now(UTC)
@@ -239,7 +245,7 @@ def main() -> None:
     parser.add_argument("--students", type=int, default=500)
     parser.add_argument("--instance", type=Path, default=Path("/tmp/quizapp-bench-instance"))
     args = parser.parse_args()
-    print(seed(args.url, args.instance, args.items, args.students))
+    print(json.dumps(seed(args.url, args.instance, args.items, args.students)))
 
 
 if __name__ == "__main__":
