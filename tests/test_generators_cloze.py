@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from quizapp.generators.cloze import BLANK, MAX_SPANS, SECOND, ClozeGenerator
+from quizapp.generators.cloze import BLANK, MAX_VARIED, SECOND, ClozeGenerator
 from quizapp.generators.ranking import COUNTING, STOP, answer_spans
 from tests.generator_fixtures import SAMPLE, corpus, run, states
 
@@ -49,7 +49,7 @@ def test_at_most_max_spans_clozes_per_sentence_on_distinct_spans():
         by_sentence.setdefault(sentence.key, []).append(draft.citations[0])
     assert any(len(spans) > 1 for spans in by_sentence.values())
     for spans in by_sentence.values():
-        assert len(spans) <= MAX_SPANS
+        assert len(spans) <= MAX_VARIED
         for a, b in zip(spans, spans[1:], strict=False):
             assert a.end <= b.start or b.end <= a.start  # never overlapping
 
@@ -84,3 +84,18 @@ def test_a_quotation_is_attributed_to_its_speaker():
     again = generator.generate(quoted, context)[0]
     assert again.stem.startswith("According to Khrushchev, ")
     assert again.answer == draft.answer
+
+
+def test_a_third_cloze_asks_about_a_third_kind_of_span():
+    by_sentence: dict[str, list] = {}
+    for sentence, draft in run(ClozeGenerator()):
+        by_sentence.setdefault(sentence.key, []).append((sentence, draft))
+    for drafts in by_sentence.values():
+        if len(drafts) < 3:
+            continue
+        sentence = drafts[0][0]
+        kinds = [
+            next(m.type for m in sentence.mentions if m.start <= d.citations[0].start < m.end)
+            for _, d in drafts
+        ]
+        assert kinds[2] not in kinds[:2], [d.stem for _, d in drafts]

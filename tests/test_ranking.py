@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from quizapp.generators.base import Context, Draft
-from quizapp.generators.cloze import MAX_SPANS, ClozeGenerator
+from quizapp.generators.cloze import MAX_SPANS, MAX_VARIED, ClozeGenerator
 from quizapp.generators.multiple_choice import MultipleChoiceGenerator
 from quizapp.generators.ranking import (
     answer_salience,
@@ -106,7 +106,7 @@ def test_a_sentence_yields_at_most_a_few_items_per_generator():
     sentences, context = corpus(DOCS)
     for sentence in sentences[:600]:
         drafts = [g.generate(sentence, context) for g in GENERATORS]
-        assert all(len(d) <= MAX_SPANS for d in drafts)
+        assert len(drafts[0]) <= MAX_VARIED and all(len(d) <= MAX_SPANS for d in drafts[1:])
         assert len(drafts[2]) <= 1  # one true/false statement per sentence
         for found in drafts[:2]:
             assert len({d.answer for d in found}) == len(found)  # distinct answers

@@ -13,7 +13,7 @@ from quizapp.checking.normalize import content_words, normalize_answer, stem_of
 
 PREFIX = re.compile(r"^\s*(?:true or false\s*[:?]\s*)?(?:according to [^,]+,\s*)?", re.I)
 # An opening "But", "And indeed," a stem drops after "According to X," (generators/ranking.py).
-CONNECTIVE = re.compile(r"^\s*(?:and|but|yet|now)(?: indeed)?,?\s+(?=\S)", re.I)
+CONNECTIVE = re.compile(r"^\s*(?:(?:and|but|yet|now)(?: indeed)?,?|yes,)\s+(?=\S)", re.I)
 QUALIFIERS = frozenset(
     "not never no nor hardly scarcely barely almost nearly only second third fourth fifth "
     "least less fewer partly partially allegedly supposedly once former".split()

@@ -1,7 +1,8 @@
 """Cloze items: the sentence with one of its most salient spans blanked.
 
-A sentence yields up to MAX_SPANS clozes, one per distinct, non-overlapping span; a
-span after the best must be salient on its own (SECOND).
+A sentence yields up to MAX_SPANS clozes (MAX_VARIED when a third span is of a third
+kind), one per distinct, non-overlapping span; a span after the best must be salient
+on its own (SECOND).
 
 The blank is an entity, a date, a number or a glossary term, never a pronoun, a stop
 word or a span the rest of the sentence names again (see ranking.answer_salience).
@@ -26,7 +27,8 @@ from quizapp.generators.ranking import (
 from quizapp.tagging.types import TaggedSentence
 
 BLANK = "_____"
-MAX_SPANS = 2  # items of one type a sentence may yield, on distinct spans
+MAX_SPANS = 2  # items of one type a sentence may usually yield, on distinct spans
+MAX_VARIED = 3  # a cloze may take a third span when it is of a third kind
 SECOND = 0.6  # the salience a span other than the best needs to be asked about too
 
 
@@ -89,11 +91,12 @@ def salient_spans(sentence: TaggedSentence, context: Context) -> tuple[str, list
     return ready[1], spans
 
 
-def best_spans(sentence: TaggedSentence, spans: list[Span], limit: int = MAX_SPANS) -> list[Span]:
-    """Up to `limit` spans that make good items: the first above the threshold, the
+def best_spans(sentence: TaggedSentence, spans: list[Span]) -> list[Span]:
+    """Up to MAX_SPANS spans that make good items: the first above the threshold, the
     others also salient on their own (SECOND) and not overlapping a chosen one; a span of
     another kind than the first goes before one of the same kind, so that a sentence with
-    three dates and a figure asks about the figure too."""
+    three dates and a figure asks about the figure too, and a span of a kind not chosen
+    yet may make a third (MAX_VARIED)."""
     chosen: list[Span] = []
     for span in varied(spans):
         if item_score(sentence, span) < THRESHOLD:
@@ -102,8 +105,10 @@ def best_spans(sentence: TaggedSentence, spans: list[Span], limit: int = MAX_SPA
             continue
         if any(span.start < c.end and c.start < span.end for c in chosen):
             continue
+        if len(chosen) >= MAX_SPANS and span.mention.type in {c.mention.type for c in chosen}:
+            continue
         chosen.append(span)
-        if len(chosen) == limit:
+        if len(chosen) == MAX_VARIED:
             break
     return chosen
 

@@ -486,6 +486,8 @@ def _answer_backed(span: Span, context: Context) -> bool:
     type_ = span.mention.type
     if len(span.text.split()) > 1 or span.mention.source == "glossary":
         return True
+    if _common(span.text, context):
+        return False  # "an arrested Oppositionist": a word the corpus writes in lower case
     own = next((c for c in pool(context, type_) if c.text == span.text), None)
     if own is None or "glossary" in own.sources:
         return True

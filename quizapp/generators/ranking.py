@@ -138,6 +138,8 @@ def is_self_contained(sentence: TaggedSentence) -> bool:
         return False  # "Thus died ...", "But then ...": the sentence continues an argument
     if _points_back(sentence) or _gapped(sentence) or _bare_comparative(sentence):
         return False
+    if _additive(sentence):
+        return False  # "Yezhov also supervised ...": who else, besides whom?
     lowered = [t.text.lower() for t in sentence.tokens]
     if FIRST_PERSON & set(lowered) or VAGUE_PHRASES.search(sentence.text):
         return False
@@ -281,6 +283,20 @@ def _points_back(sentence: TaggedSentence) -> bool:
         )
         if token.dep in SUBJECTS and additive:
             return True  # "The communists also stopped work": which communists, besides whom?
+    return False
+
+
+def _additive(sentence: TaggedSentence) -> bool:
+    """ "also", "too" or "likewise" modifies the main verb: the sentence adds to one before."""
+    tokens = sentence.tokens
+    for token in tokens:
+        if (
+            token.text.lower() in ADDITIVE
+            and token.dep == "advmod"
+            and 0 <= token.head < len(tokens)
+        ):
+            if tokens[token.head].dep == "ROOT":
+                return True
     return False
 
 
@@ -650,15 +666,28 @@ def _is_coordinated(sentence: TaggedSentence, mention: Mention) -> bool:
     return False
 
 
+NAME = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*"
+JOIN = r"(?:,| and| or|, and|, or) "
+LIST_BEFORE = re.compile(rf"{NAME}, (?:{NAME}{JOIN})?(?:and |or )?$")
+LIST_TWO_BEFORE = re.compile(rf"{NAME}, {NAME}{JOIN}$")
+LIST_AFTER = re.compile(rf"^{JOIN}{NAME}")
+LIST_TWO_AFTER = re.compile(rf"^, {NAME}{JOIN}{NAME}")
+
+
 def _in_list(sentence: TaggedSentence, mention: Mention) -> bool:
-    """Another mention of the type stands next to this one, joined by "," or "and"."""
+    """The mention is one item of a list of names ("in Ukraine, Caucasus, Central Asia"):
+    another mention of its type stands next to it, joined by "," or "and", or the words
+    around it are capitalised names so joined (whatever the tagger made of them)."""
     for other in sentence.mentions:
         if other is mention or other.type != mention.type:
-            continue
+            continue  # (not "in Spain, Ramon Mercader": a place, then the person's name)
         gap = sentence.text[min(mention.end, other.end) : max(mention.start, other.start)]
         if re.fullmatch(r"\s*(,|and|or|, and|, or)\s*", gap):
             return True
-    return False
+    before, after = sentence.text[: mention.start], sentence.text[mention.end :]
+    middle = LIST_BEFORE.search(before) and LIST_AFTER.match(after)
+    last = LIST_TWO_BEFORE.search(before)
+    return bool(middle or last or LIST_TWO_AFTER.match(after))
 
 
 def answer_salience(mention: Mention, sentence: TaggedSentence, context: Context) -> float:
