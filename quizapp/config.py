@@ -68,6 +68,8 @@ class Config:
         # Where students reach this installation ("https://quiz.example.org"): exported
         # cards link each citation to its sentence there. Unset: no links.
         self.PUBLIC_URL = os.environ.get("QUIZAPP_PUBLIC_URL", "").strip() or None
+        # New flashcards a student is shown per day, over all decks.
+        self.STUDY_NEW_CARDS_PER_DAY = int(os.environ.get("QUIZAPP_NEW_CARDS_PER_DAY", 20))
 
 
 def _flag(name: str) -> bool:
