@@ -28,14 +28,33 @@ def database_url(tmp: Path, name: str) -> str:
     base = os.environ.get("QUIZAPP_TEST_DATABASE_URL")
     if not base or base.startswith("sqlite"):
         return f"sqlite:///{tmp / name}.db"
-    schema = f"qa_{name}"
-    engine = sa.create_engine(base)
+    schema = postgres_schema(base, name)
+    separator = "&" if "?" in base else "?"
+    return f"{base}{separator}options=-csearch_path%3D{schema}"
+
+
+def postgres_schema(url: str, name: str) -> str:
+    """A fresh schema `qa_<name>_<pid>`: test runs side by side on one server (two
+    checkouts, two sessions) never drop each other's tables. Schemas that runs which
+    have ended left behind are dropped on the way."""
+    schema = f"qa_{name}_{os.getpid()}"
+    engine = sa.create_engine(url)
     with engine.begin() as conn:
+        _drop_orphans(conn)
         conn.execute(sa.text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
         conn.execute(sa.text(f"CREATE SCHEMA {schema}"))
     engine.dispose()
-    separator = "&" if "?" in base else "?"
-    return f"{base}{separator}options=-csearch_path%3D{schema}"
+    return schema
+
+
+def _drop_orphans(conn) -> None:
+    names = conn.scalars(
+        sa.text("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'qa\\_%'")
+    ).all()
+    for schema in names:
+        pid = schema.rsplit("_", 1)[-1]
+        if pid.isdigit() and int(pid) != os.getpid() and not Path(f"/proc/{pid}").exists():
+            conn.execute(sa.text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
 
 
 def migrated_app(tmp: Path, name: str):

@@ -11,7 +11,7 @@ from flask_migrate import downgrade, upgrade
 from quizapp import create_app
 from quizapp.config import TestingConfig
 from quizapp.extensions import db
-from tests.conftest import POSTGRES_URL
+from tests.conftest import POSTGRES_URL, postgres_schema
 
 TABLES = {
     "document",
@@ -62,11 +62,8 @@ def test_migrations_on_sqlite(tmp_path):
 
 @pytest.mark.postgres
 def test_migrations_on_postgresql(tmp_path):
-    schema = "qa_migrations"
+    schema = postgres_schema(POSTGRES_URL, "migrations")
     engine = sa.create_engine(POSTGRES_URL)
-    with engine.begin() as connection:
-        connection.execute(sa.text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
-        connection.execute(sa.text(f"CREATE SCHEMA {schema}"))
     url = f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
     _round_trip(create_app(TestingConfig(url, tmp_path)))
     with engine.begin() as connection:
