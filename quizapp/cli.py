@@ -368,8 +368,9 @@ def users_demo_command() -> None:
 
 
 @click.command("worker")
+@click.option("--burst", is_flag=True, help="Run the jobs waiting in the queue, then exit.")
 @with_appcontext
-def worker_command() -> None:
+def worker_command(burst: bool) -> None:
     """Serve the background job queue (needs QUIZAPP_REDIS_URL)."""
     url = current_app.config.get("REDIS_URL")
     if not url:
@@ -383,4 +384,4 @@ def worker_command() -> None:
     from quizapp.services.jobs import QUEUE
 
     connection = Redis.from_url(url)
-    Worker([Queue(QUEUE, connection=connection)], connection=connection).work()
+    Worker([Queue(QUEUE, connection=connection)], connection=connection).work(burst=burst)

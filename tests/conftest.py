@@ -21,6 +21,7 @@ SHARED = ROOT.parent / "shared"
 POSTGRES_URL = os.environ.get(
     "QUIZAPP_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
+REDIS_URL = os.environ.get("QUIZAPP_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
 def database_url(tmp: Path, name: str) -> str:
@@ -136,7 +137,22 @@ def _missing_requirements() -> dict[str, str]:
         if os.environ.get("QUIZAPP_REQUIRE_POSTGRES"):
             raise pytest.UsageError(f"PostgreSQL tests are required but {reason}")
         missing["postgres"] = reason
+    if not _redis_reachable():
+        reason = f"Redis is not reachable at {REDIS_URL}"
+        if os.environ.get("QUIZAPP_REQUIRE_REDIS"):
+            raise pytest.UsageError(f"Redis tests are required but {reason}")
+        missing["redis"] = reason
     return missing
+
+
+def _redis_reachable() -> bool:
+    from redis import Redis
+    from redis.exceptions import RedisError
+
+    try:
+        return bool(Redis.from_url(REDIS_URL, socket_connect_timeout=3).ping())
+    except RedisError:
+        return False
 
 
 def _postgres_reachable() -> bool:
