@@ -429,7 +429,7 @@ def is_well_formed(sentence: TaggedSentence) -> bool:
         return False  # ends in an ellipsis: an excerpt cut short
     if text.count("(") != text.count(")") or text.count("[") != text.count("]"):
         return False
-    if re.search(r"\b[a-z]{3,}[.!?][\"”’)]?\s+[\"“]?[A-Z]", text.rstrip()):
+    if re.search(r"\b[a-z]{3,}[.!?][\"”’)]?\s+[\"“(]?[A-Z]", text.rstrip()):
         return False  # two sentences the segmenter did not split
     if text.startswith("(") and text.rstrip(".").endswith(")"):
         return False  # a parenthetical aside: its subject is in the sentence before
@@ -588,7 +588,8 @@ def attributed(sentence: TaggedSentence, text: str, prefix: str) -> str:
     if CONNECTIVE.match(text):
         return prefix + CONNECTIVE.sub("", text)  # not "According to X, but ..."
     first = next((t for t in sentence.tokens if t.pos not in ("PUNCT", "SPACE")), None)
-    keep = first is None or first.pos == "PROPN" or first.text == "I" or first.text.isupper()
+    acronym = len(first.text) > 1 and first.text.isupper() if first is not None else False
+    keep = first is None or first.pos == "PROPN" or first.text == "I" or acronym
     if not keep and text[:1].isupper():
         text = text[0].lower() + text[1:]
     return prefix + text
