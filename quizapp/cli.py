@@ -360,11 +360,14 @@ def users_create_command(email: str, role: str, password: str | None) -> None:
 
 @users_group.command("demo")
 def users_demo_command() -> None:
-    """Make sure the demo instructor and student exist, and print how to sign in."""
-    from quizapp.services.demo import ensure_demo_accounts
+    """Make sure the demo instructor, student and quiz exist, and print how to sign in."""
+    from quizapp.services.demo import ensure_demo_accounts, ensure_demo_quiz
 
     for email, role, password in ensure_demo_accounts(Path(current_app.instance_path)):
         click.echo(f"demo {role}: {email} / {password}")
+    quiz = ensure_demo_quiz()
+    if quiz is not None:
+        click.echo(f"demo quiz: {quiz.title!r} ({len(quiz.items)} items), published")
 
 
 @click.command("worker")
