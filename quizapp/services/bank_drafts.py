@@ -88,7 +88,17 @@ def _new_item(draft: Draft, mark: str, verdict: Verdict, document_ids: Mapping[s
         verdict=verdict.verdict,
         reasons=verdict.reasons,
     )
-    version.citations = [
+    version.citations = citation_records(draft.citations)
+    item.versions = [version]
+    tags = dict.fromkeys([*draft.tags, f"type:{draft.type}"])
+    item.tags = [ItemTag(tag=tag[:200]) for tag in tags]
+    return item
+
+
+def citation_records(citations) -> list[CitationRecord]:
+    """Rows for citations given as anything with sentence_key, sentence_hash, start, end
+    and role (a draft's, an imported item's), numbered in order."""
+    return [
         CitationRecord(
             ordinal=n,
             sentence_key=c.sentence_key,
@@ -97,9 +107,5 @@ def _new_item(draft: Draft, mark: str, verdict: Verdict, document_ids: Mapping[s
             end=c.end,
             role=c.role,
         )
-        for n, c in enumerate(draft.citations)
+        for n, c in enumerate(citations)
     ]
-    item.versions = [version]
-    tags = dict.fromkeys([*draft.tags, f"type:{draft.type}"])
-    item.tags = [ItemTag(tag=tag[:200]) for tag in tags]
-    return item

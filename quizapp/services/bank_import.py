@@ -16,12 +16,14 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from quizapp.checking.citations import CitedSpan, ItemFacts, check
+from quizapp.checking.citations import check
 from quizapp.checking.normalize import normalize_answer
 from quizapp.extensions import db
-from quizapp.models import CitationRecord, Document, Item, ItemTag, ItemVersion, Sentence
+from quizapp.models import Document, Item, ItemTag, ItemVersion, Sentence
 from quizapp.services.audit import record
+from quizapp.services.bank_drafts import citation_records
 from quizapp.services.sentences import sentence_states
+from quizapp.services.verdicts import facts_of_version
 
 
 @dataclass
@@ -182,17 +184,7 @@ def _version(imported: ImportedVersion, origin: str) -> ItemVersion:
     )
     if imported.created_at:
         version.created_at = imported.created_at
-    version.citations = [
-        CitationRecord(
-            ordinal=n,
-            sentence_key=c.sentence_key,
-            sentence_hash=c.sentence_hash,
-            start=c.start,
-            end=c.end,
-            role=c.role,
-        )
-        for n, c in enumerate(imported.citations)
-    ]
+    version.citations = citation_records(imported.citations)
     return version
 
 
@@ -212,22 +204,7 @@ def _judge(item: Item, imported: ImportedItem, current: ImportedVersion, states)
     for citation, came in zip(version.citations, current.citations, strict=True):
         if not came.sentence_hash:  # Moodle carries no hash: take this corpus's sentence
             citation.sentence_hash = states[came.sentence_key].text_hash
-    verdict = check(_facts(item.type, version), states)
+    verdict = check(facts_of_version(version, item.type), states)
     if current.verdict is None or verdict.verdict == "stale":
         version.verdict, version.reasons = verdict.verdict, verdict.reasons
     return version.verdict == "stale"
-
-
-def _facts(item_type: str, version: ItemVersion) -> ItemFacts:
-    return ItemFacts(
-        item_type,
-        version.stem,
-        version.answer,
-        [
-            CitedSpan(c.sentence_key, c.sentence_hash, c.start, c.end, c.role)
-            for c in version.citations
-        ],
-        version.alternatives or [],
-        version.distractors or [],
-        version.payload or {},
-    )
