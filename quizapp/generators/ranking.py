@@ -100,6 +100,7 @@ QUALIFIER = re.compile(
     re.IGNORECASE,
 )
 NAMED = ("person", "organization", "place", "event")
+ENUMERATOR = re.compile(r"(?:^|\bof|[,:;])\s*\d{1,2}\.$")  # "The cases of 1.", "..., 12."
 
 
 @dataclass(frozen=True)
@@ -427,6 +428,8 @@ def is_well_formed(sentence: TaggedSentence) -> bool:
         return False  # the tail of a sentence the segmenter cut
     if re.search(r"(\. ?){3}\W*$", text):
         return False  # ends in an ellipsis: an excerpt cut short
+    if ENUMERATOR.search(text) or ENUMERATOR.search(previous):
+        return False  # "The cases of 1." / "12. Kuzmichev are ...": a numbered list cut up
     if text.count("(") != text.count(")") or text.count("[") != text.count("]"):
         return False
     if re.search(r"\b[a-z]{3,}[.!?][\"”’)]?\s+[\"“(]?[A-Z]", text.rstrip()):
