@@ -246,3 +246,19 @@ def test_a_relative_clause_alone_and_an_it_after_a_place_are_not_asked_about():
     assert sentence_quality(found["Petrov and S"]) == 0
     assert not is_self_contained(found["Fascist pape"])
     assert sentence_quality(found["Trotsky, who"]) > 0
+
+
+def test_a_numbered_list_the_segmenter_cut_up_is_not_asked_about():
+    from quizapp.generators.ranking import is_well_formed
+    from tests.qa_fixtures import tagged_sentences
+
+    text = (
+        "The official documents show that the accused were in reality 53 in number: "
+        "The cases of 1. Gaven, 2. Gertik, 3. Karev, 4. Konstant, 5. Matrin, 6. Radin, "
+        "7. Safonova, 8. Schmidt, 9. Esterman, 10. Kuzmichev are reserved, says the "
+        "indictment. Zinoviev was shot in August 1936 after a trial in Moscow.\n"
+    )
+    sentences = {s.text[:24]: s for s in tagged_sentences(text)}
+    assert is_well_formed(sentences["Zinoviev was shot in Aug"])
+    assert not is_well_formed(sentences["The official documents s"])  # "... The cases of 1."
+    assert not is_well_formed(sentences["Kuzmichev are reserved, "])  # after "Esterman, 10."
