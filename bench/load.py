@@ -23,6 +23,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
@@ -89,8 +90,10 @@ def server_env(url: str, port: int) -> dict[str, str]:
 
 
 @contextmanager
-def server(kind: str, log_name: str, url: str | None = None):
-    """gunicorn on a free port, as in production but with the bench routes; yields it."""
+def server(kind: str, log_name: str, url: str | None = None, unhealthy_ok: bool = False):
+    """gunicorn on a free port, as in production but with the bench routes; yields it.
+
+    With `unhealthy_ok`, a /healthz answering 503 counts as started (a fault scenario)."""
     port = free_port()
     log = open(WORK / f"{log_name}.log", "w")
     process = subprocess.Popen(
@@ -102,7 +105,7 @@ def server(kind: str, log_name: str, url: str | None = None):
     )
     process.host = f"http://127.0.0.1:{port}"
     try:
-        wait_healthy(process.host, process)
+        wait_healthy(process.host, process, unhealthy_ok=unhealthy_ok)
         yield process
     finally:
         process.send_signal(signal.SIGTERM)
@@ -113,7 +116,7 @@ def server(kind: str, log_name: str, url: str | None = None):
         log.close()
 
 
-def wait_healthy(host: str, process, seconds: float = 60) -> None:
+def wait_healthy(host: str, process, seconds: float = 60, unhealthy_ok: bool = False) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -122,6 +125,9 @@ def wait_healthy(host: str, process, seconds: float = 60) -> None:
             with urllib.request.urlopen(f"{host}/healthz", timeout=2) as response:
                 if response.status == 200:
                     return
+        except urllib.error.HTTPError as answer:
+            if unhealthy_ok and answer.code == 503:
+                return
         except OSError:
             pass
         time.sleep(0.5)

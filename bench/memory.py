@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import sqlite3
 import subprocess
@@ -66,12 +65,9 @@ def peak_rss(command: list[str], env: dict[str, str]) -> dict:
     seconds = time.perf_counter() - started
     if process.returncode != 0:
         raise SystemExit(f"{command} failed: {process.stderr.read().decode()[-2000:]}")
-    # The kernel's own high-water mark of the largest child waited for, as a cross-check.
-    kernel_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
     return {
         "peak_rss_mb": round(peak / 2**20, 1),
         "peak_main_rss_mb": round(peak_main / 2**20, 1),
-        "kernel_max_rss_mb": round(kernel_peak / 2**20, 1),
         "seconds": round(seconds, 1),
     }
 

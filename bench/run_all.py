@@ -12,7 +12,8 @@ A script that fails is reported in the table and the suite goes on. Nothing is a
     .venv/bin/python bench/run_all.py [--quick] [--skip NAME ...]
 
 --quick: ingest of the shipped corpus only, SQL counts at 1,000 and 10,000 items, 20-second
-load and fault runs.
+load and fault runs. --keep with --skip: the skipped steps' figures of an earlier run stay
+(each still beside the baseline its own run measured).
 """
 
 from __future__ import annotations
@@ -216,8 +217,14 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="shorter runs (see above)")
     parser.add_argument("--skip", nargs="*", default=[], help="names of steps to leave out")
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="keep bench/results.json: skipped steps show their last figures",
+    )
     args = parser.parse_args(argv)
-    RESULTS.unlink(missing_ok=True)  # every figure in the table comes from this run
+    if not args.keep:
+        RESULTS.unlink(missing_ok=True)  # every figure in the table comes from this run
     runs = {}
     for name, script in steps(args.quick):
         if name not in args.skip:

@@ -144,7 +144,6 @@ def clone_items(total: int) -> int:
             db.session.execute(insert(CitationRecord.__table__), cites)
         db.session.commit()
         done += count
-    reset_sequences()
     return done
 
 
@@ -152,7 +151,8 @@ def reset_sequences() -> None:
     """PostgreSQL's id sequences must continue after the explicit ids inserted."""
     if db.engine.dialect.name != "postgresql":
         return
-    for table in ("item", "item_version", "citation_record", "user_account"):
+    for model in (Item, ItemVersion, CitationRecord, User):
+        table = model.__table__.name
         db.session.execute(
             text(
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
@@ -223,6 +223,7 @@ def seed(url: str, instance: Path, items: int, students: int) -> dict:
             seed_templates()
         added = clone_items(items)
         instructor = seed_users(students)
+        reset_sequences()
         quiz = seed_quiz(instructor)
         result = {
             "items": db.session.scalar(select(func.count(Item.id))),

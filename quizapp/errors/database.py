@@ -11,6 +11,9 @@ error is a bug and is left to the ordinary 500.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from flask import current_app, request
 from sqlalchemy.exc import DBAPIError, OperationalError
 
@@ -62,9 +65,20 @@ def kind_of(error: Exception) -> str:
     text = str(getattr(error, "orig", error)).lower()
     if "readonly" in text or "read-only" in text or "read only" in text:
         return "read_only"
+    if _sqlite_on_read_only_disk():
+        # SQLite cannot even open a WAL database there ("unable to open database file").
+        return "read_only"
     if "locked" in text or "busy" in text:
         return "busy"
     return "unavailable"
+
+
+def _sqlite_on_read_only_disk() -> bool:
+    url = db.engine.url
+    if url.get_backend_name() != "sqlite" or not url.database:
+        return False
+    path = Path(url.database.removeprefix("file:").split("?")[0])
+    return path.exists() and not os.access(path.parent, os.W_OK)
 
 
 def unavailable_response(error: Exception):
