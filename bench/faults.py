@@ -22,6 +22,7 @@ Merges the findings into bench/results.json under "faults".
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import signal
@@ -33,7 +34,7 @@ import urllib.request
 from pathlib import Path
 
 import psutil
-from ingest import save_section
+from ingest import RESULTS, save_section
 from load import WORK, collect, database_url, drive, prepare, server, stored
 
 USERS = 50  # enough to keep every worker busy; the faults, not the throughput, are studied
@@ -227,7 +228,8 @@ def main(argv: list[str] | None = None) -> dict:
         results[name] = SCENARIOS[name](seconds)
         for key, value in results[name].items():
             print(f"  {key}: {value}")
-    save_section("faults", results)
+    earlier = json.loads(RESULTS.read_text()).get("faults", {}) if RESULTS.exists() else {}
+    save_section("faults", earlier | results)  # a scenario run alone keeps the others
     return results
 
 

@@ -152,16 +152,22 @@ def rows_of(results: dict, runs: dict) -> list[tuple[str, str, str, str]]:
                 "",
                 0,
             )
-    for name, finding in (results.get("faults") or {}).items():
-        rows.append((f"fault {name}", _fault_summary(finding), "", ""))
     for name, run in runs.items():
         if run["status"] != 0:
             rows.append((f"{name} FAILED (exit {run['status']})", _last_line(run), "", ""))
     return rows
 
 
+def fault_lines(results: dict) -> list[str]:
+    """One line per fault scenario: what failed, for how long, and what held."""
+    return [
+        f"fault {name}: {_fault_summary(finding)}"
+        for name, finding in (results.get("faults") or {}).items()
+    ]
+
+
 def _fault_summary(finding: dict) -> str:
-    spell = finding.get("outage") or finding.get("outage_read_only_start") or {}
+    spell = finding.get("outage_read_only_start") or finding.get("outage") or {}
     failed = sum(spell.get("failed_requests", {}).values())
     parts = [f"{failed} failed requests over {spell.get('bad_seconds', 0)} s"]
     for key in (
@@ -172,7 +178,7 @@ def _fault_summary(finding: dict) -> str:
         "healthz_after",
     ):
         if key in finding:
-            parts.append(f"{key}={finding[key]}")
+            parts.append(f"{key}={' '.join(str(finding[key]).split())}")
     return "; ".join(parts)
 
 
@@ -242,6 +248,8 @@ def main(argv: list[str] | None = None) -> None:
     RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     rows = rows_of(results, runs)
     print_table(rows)
+    for line in fault_lines(results):
+        print(line)
     print(f"\nwritten to {RESULTS}")
 
 
