@@ -13,9 +13,18 @@ import os
 import time
 import uuid
 
-from flask import Blueprint, Flask, abort, g, has_request_context, jsonify, request
+from flask import (
+    Blueprint,
+    Flask,
+    abort,
+    current_app,
+    g,
+    has_request_context,
+    jsonify,
+    request,
+)
 from sqlalchemy import text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from quizapp.extensions import db
 
@@ -56,6 +65,8 @@ def init_app(app: Flask) -> None:
         app.logger.setLevel(logging.INFO)
     app.before_request(_start)
     app.after_request(_finish)
+    # Registered after Flask-SQLAlchemy's own teardown, so it runs before it.
+    app.teardown_appcontext(_release_session)
     app.register_blueprint(bp)
     if os.environ.get("QUIZAPP_BENCH_ROUTES") == "1":
         from quizapp.benchroutes import bp as bench_bp
@@ -88,8 +99,6 @@ def _finish(response):
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["X-Frame-Options"] = "DENY"
     response.headers["Referrer-Policy"] = "same-origin"
-    from flask import current_app
-
     duration = (time.perf_counter() - g.get("started", time.perf_counter())) * 1000
     current_app.logger.info(
         "request",
@@ -101,6 +110,20 @@ def _finish(response):
         },
     )
     return response
+
+
+def _release_session(exc: BaseException | None) -> None:
+    """End the request's session; when the database dropped its connection meanwhile (a
+    restart), discard the connection rather than fail on its rollback after the response
+    was made, which would reach the client as the server's bare 500."""
+    try:
+        db.session.close()
+    except DBAPIError:
+        current_app.logger.warning("the database dropped a connection; discarding it")
+        try:
+            db.session().invalidate()
+        except DBAPIError:
+            current_app.logger.warning("could not discard the connection", exc_info=True)
 
 
 @bp.get("/healthz")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import time
 
 import pytest
 import sqlalchemy as sa
@@ -111,3 +112,49 @@ def test_postgres_connections_killed_under_the_app_are_replaced(tmp_path):
     admin.dispose()
     assert killed >= 1
     assert client.get("/healthz").get_json() == {"status": "ok", "database": "ok"}
+
+
+@pytest.mark.postgres
+def test_a_connection_dropped_in_the_middle_of_a_request_gives_503_then_recovers(tmp_path):
+    """As when PostgreSQL restarts under load: the request's own connection is terminated.
+
+    The 503 must come from the app (not a bare 500 from the server after a failed
+    rollback at teardown), and the next request must get a fresh connection."""
+    app = create_app(TestingConfig(POSTGRES_URL, tmp_path))
+
+    @app.get("/dropped")
+    def dropped():
+        db.session.execute(sa.text("SELECT 1"))
+        db.session.execute(sa.text("SELECT pg_terminate_backend(pg_backend_pid())"))
+        return "unreachable"
+
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+    client = app.test_client()
+    for _ in range(3):
+        assert_unavailable(client.get("/dropped"), "The database is not answering.")
+        assert client.get("/healthz").get_json() == {"status": "ok", "database": "ok"}
+
+
+@pytest.mark.postgres
+def test_a_connection_dropped_after_the_work_of_a_request_is_not_a_500(tmp_path):
+    """The connection dies after the view's last statement: the page was made, and the
+    rollback at teardown must not turn it into the server's bare 500."""
+    app = create_app(TestingConfig(POSTGRES_URL, tmp_path))
+    admin = sa.create_engine(POSTGRES_URL)
+
+    @app.get("/dropped-later")
+    def dropped_later():
+        pid = db.session.execute(sa.text("SELECT pg_backend_pid()")).scalar()
+        with admin.begin() as connection:
+            connection.execute(sa.text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        time.sleep(0.2)
+        return "made"
+
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+    client = app.test_client()
+    try:
+        response = client.get("/dropped-later")
+        assert response.status_code == 200 and response.get_data(as_text=True) == "made"
+        assert client.get("/healthz").get_json() == {"status": "ok", "database": "ok"}
+    finally:
+        admin.dispose()
