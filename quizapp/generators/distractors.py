@@ -227,7 +227,11 @@ def _place_kind(text: str) -> str:
 
 
 def _types_of(context: Context) -> dict[str, set[str]]:
-    """Every named text, lowered, with the types it is tagged as somewhere."""
+    """Every named text, lowered, with the types it is tagged as somewhere (once per context)."""
+    return derived(context, "types", _find_types)
+
+
+def _find_types(context: Context) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for type_ in NAMED:
         for cand in pool(context, type_):
@@ -243,7 +247,7 @@ def _named(sentence: TaggedSentence, span: Span, context: Context) -> list[Candi
     banned = set().union(*(_words(n) for n in names)) | _words(sentence.text)
     banned |= _words(sentence.author or "")
     size = len(span.text.split())
-    types = derived(context, "types", _types_of)
+    types = _types_of(context)
     if len(types.get(span.text.lower(), ())) > 1:
         return []  # the answer is tagged as another kind of thing elsewhere
     phrase = span.mention.source in PHRASES
