@@ -65,11 +65,28 @@ def grade_order(order: list[int], size: int) -> Grade:
 
 
 def grade_pairs(pairs: dict, size: int) -> Grade:
-    """`pairs` maps each left index to the right index chosen; left i belongs with right i."""
+    """`pairs` maps each left index to the right index chosen; left i belongs with right i.
+
+    A pair naming an index outside 0..size-1 (either side) or no number at all matches
+    nothing, and a left index given twice (as 0 and "0") is matched only if both agree,
+    so the credit never leaves 0..1."""
     if size < 1 or not pairs:
         return Grade(False, 0.0, "blank")
-    matched = sum(1 for left, right in pairs.items() if int(left) == int(right))
-    return _whole_or_partial(matched / size)
+    verdicts: dict[int, bool] = {}
+    for left, right in pairs.items():
+        place = _index(left, size)
+        if place is not None:
+            verdicts[place] = verdicts.get(place, True) and _index(right, size) == place
+    return _whole_or_partial(sum(verdicts.values()) / size)
+
+
+def _index(value, size: int) -> int | None:
+    """`value` as an index into 0..size-1, or None when it is no such index."""
+    try:
+        index = int(value)
+    except (TypeError, ValueError):
+        return None
+    return index if 0 <= index < size else None
 
 
 def _whole_or_partial(credit: float) -> Grade:

@@ -16,13 +16,14 @@ import random
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import String, and_, cast, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import contains_eager, joinedload
 
 from quizapp.checking.normalize import normalize_answer
 from quizapp.extensions import db
 from quizapp.grading import Grade, Key, Lexicon, grade
+from quizapp.grading.lexicon_cache import cached_lexicon
 from quizapp.models import (
     Attempt,
     AttemptQuestion,
@@ -147,6 +148,22 @@ def question_at(attempt: Attempt, position: int) -> AttemptQuestion:
     if found is None:
         raise AttemptError(f"Question {position} is not in this attempt.", 404)
     return found
+
+
+def question_and_version(attempt: Attempt, position: int) -> tuple[AttemptQuestion, ItemVersion]:
+    """`question_at` and the version it shows (as `versions_of` gives it), in one query."""
+    found = db.session.execute(
+        select(AttemptQuestion, ItemVersion, Item.uuid, Item.type)
+        .join(ItemVersion, ItemVersion.id == AttemptQuestion.version_id)
+        .join(Item, Item.id == ItemVersion.item_id)
+        .options(joinedload(AttemptQuestion.response))
+        .where(AttemptQuestion.attempt_id == attempt.id, AttemptQuestion.position == position)
+    ).first()
+    if found is None:
+        raise AttemptError(f"Question {position} is not in this attempt.", 404)
+    question, version, uuid, kind = found
+    version.item_uuid, version.item_type = uuid, kind
+    return question, version
 
 
 def versions_of(questions: list[AttemptQuestion]) -> dict[int, ItemVersion]:
@@ -320,27 +337,51 @@ def _stored_grade(response: Response) -> Grade:
 def _lexicon(version: ItemVersion) -> Lexicon:
     """The corpus's entity names, with every name the corpus links to the key's entities.
 
-    Two queries whatever the answer: the entities' names, then the texts of the mentions
-    linked to the entities the key names. Only typed answers need names.
+    Two queries whatever the answer: the entities' fingerprint (the names themselves are
+    built into a lexicon once per process and reused while it holds, see
+    grading/lexicon_cache.py), then the texts of the mentions linked to the entities the
+    key names. Only typed answers need names.
     """
     if version.item_type not in TYPED:
         return Lexicon()
-    entities = db.session.execute(
-        select(EntityRecord.id, EntityRecord.key, EntityRecord.canonical, EntityRecord.aliases)
-    ).all()
-    lexicon = Lexicon.build(
-        (key, [canonical, *(aliases or [])]) for _, key, canonical, aliases in entities
-    )
+    lexicon = cached_lexicon(_entities_fingerprint(), _corpus_lexicon)
     keyed = {normalize_answer(f) for f in [version.answer, *(version.alternatives or [])]}
-    own = {k for form in keyed for k in lexicon.owners.get(form, ())}
-    ids = [id_ for id_, key, _, _ in entities if key in own]
+    own = sorted({k for form in keyed for k in lexicon.owners.get(form, ())})
     linked = db.session.execute(
         select(EntityRecord.key, MentionRecord.text)
         .join(EntityRecord, EntityRecord.id == MentionRecord.entity_id)
-        .where(MentionRecord.entity_id.in_(ids or [-1]))
+        .where(EntityRecord.key.in_(own or [""]))
         .distinct()
     ).all()
     return lexicon.extended((key, [text]) for key, text in linked)
+
+
+# How many entities there are, the highest id and the length of all their names: it
+# changes when tagging adds an entity or gives one a longer or shorter name. Built once:
+# composing the expression anew for every answer cost more than running it.
+ENTITIES_FINGERPRINT = select(
+    func.count(EntityRecord.id),
+    func.max(EntityRecord.id),
+    func.sum(
+        func.length(EntityRecord.key)
+        + func.length(EntityRecord.canonical)
+        + func.coalesce(func.length(cast(EntityRecord.aliases, String)), 0)
+    ),
+)
+
+
+def _entities_fingerprint() -> tuple:
+    return tuple(db.session.execute(ENTITIES_FINGERPRINT).one())
+
+
+def _corpus_lexicon() -> Lexicon:
+    """Every entity's canonical name and aliases, from the database."""
+    entities = db.session.execute(
+        select(EntityRecord.key, EntityRecord.canonical, EntityRecord.aliases)
+    ).all()
+    return Lexicon.build(
+        (key, [canonical, *(aliases or [])]) for key, canonical, aliases in entities
+    )
 
 
 def _current_versions(item_ids: list[int]) -> list[ItemVersion]:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, event, insert, select
 
 from quizapp.extensions import db
+from quizapp.grading.lexicon_cache import entities_changed
 from quizapp.models import EntityRecord, MentionRecord, Sentence
 from quizapp.tagging.tagger import TaggingResult
 
 
 def store_tagging(result: TaggingResult) -> None:
     """Replace the stored mentions of the tagged sentences; upsert the entities."""
+    _forget_lexicon()
     stored = {e.key: e for e in db.session.scalars(select(EntityRecord))}
     for entity in result.entities.values():
         record = stored.get(entity.key) or EntityRecord(key=entity.key)
@@ -40,6 +42,13 @@ def store_tagging(result: TaggingResult) -> None:
     ]
     if rows:
         db.session.execute(insert(MentionRecord), rows)
+
+
+def _forget_lexicon() -> None:
+    """Answers are graded with a cached lexicon of the entities: drop it now and again
+    once these changes are committed (a rebuild in between would read the old names)."""
+    entities_changed()
+    event.listen(db.session(), "after_commit", lambda _session: entities_changed(), once=True)
 
 
 def sentence_ids(keys: list[str], chunk: int = 5000) -> dict[str, int]:

@@ -59,10 +59,18 @@ class QuestionView:
     feedback: Feedback | None = None
 
 
-def build_views(questions: list[AttemptQuestion], with_feedback: bool) -> list[QuestionView]:
-    """The views of `questions`, with feedback on the answered ones when `with_feedback`."""
-    versions = versions_of(questions)
-    cited = _citations(versions.values()) if with_feedback else {}
+def build_views(
+    questions: list[AttemptQuestion],
+    with_feedback: bool,
+    versions: dict[int, ItemVersion] | None = None,
+) -> list[QuestionView]:
+    """The views of `questions`, with feedback on the answered ones when `with_feedback`.
+
+    `versions` (by id, as `versions_of` gives them) saves the query when already loaded."""
+    versions = versions if versions is not None else versions_of(questions)
+    # citations are shown only in feedback, which only an answered question has
+    answered = {q.version_id for q in questions if q.response is not None}
+    cited = _citations(v for v in versions.values() if v.id in answered) if with_feedback else {}
     return [
         _view(q, versions[q.version_id], cited.get(q.version_id, []) if with_feedback else None)
         for q in questions

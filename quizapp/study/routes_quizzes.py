@@ -96,9 +96,11 @@ def answer_question(attempt_uuid: str, position: int):
     attempt = attempts.find_attempt(attempt_uuid, current_user)
     if attempt is None:
         return _refused(AttemptError("There is no such attempt.", 404), None, position)
+    # read before recording: the commit expires the attempt, and reading its quiz again
+    # afterwards would cost two more queries
+    immediate = _immediate(attempt)
     try:
-        question = attempts.question_at(attempt, position)
-        version = attempts.versions_of([question])[question.version_id]
+        question, version = attempts.question_and_version(attempt, position)
         shown = request.form.get("item")
         if shown is not None and shown != version.item_uuid:
             raise AttemptError(f"item: that item is not question {position} of this attempt.")
@@ -108,10 +110,10 @@ def answer_question(attempt_uuid: str, position: int):
         return _refused(exc, attempt, position)
     if _wants_json():
         body = {"recorded": True, "new": recorded.new, "position": position}
-        if _immediate(attempt):
+        if immediate:
             body.update(correct=recorded.grade.correct, credit=recorded.grade.credit)
         return jsonify(body)
-    return redirect(_after_answer(attempt, position))
+    return redirect(_after_answer(attempt, position, immediate))
 
 
 @bp.post("/attempts/<attempt_uuid>/submit")
@@ -153,10 +155,12 @@ def _open_attempt(uuid: str):
 
 def _question_page(attempt: Attempt, position: int, error: str | None = None, status=200):
     try:
-        question = attempts.question_at(attempt, position)
+        question, version = attempts.question_and_version(attempt, position)
     except AttemptError as exc:
         abort(404, description=str(exc))
-    (view,) = build_views([question], with_feedback=_immediate(attempt))
+    (view,) = build_views(
+        [question], with_feedback=_immediate(attempt), versions={version.id: version}
+    )
     return (
         render_template("study/question.html", **_page(attempt), view=view, error=error),
         status,
@@ -188,10 +192,10 @@ def _refused(exc: AttemptError, attempt: Attempt | None, position: int):
     return _question_page(attempt, position, error=str(exc), status=exc.status)
 
 
-def _after_answer(attempt: Attempt, position: int) -> str:
+def _after_answer(attempt: Attempt, position: int, immediate: bool) -> str:
     if not attempt.quiz.one_per_page:
         return url_for("study.attempt_page", attempt_uuid=attempt.uuid) + f"#q-{position}"
-    if _immediate(attempt):
+    if immediate:
         return url_for("study.attempt_question", attempt_uuid=attempt.uuid, position=position)
     last = max(p for p, _ in attempts.progress(attempt))
     following = min(position + 1, last)
