@@ -262,3 +262,12 @@ def test_a_numbered_list_the_segmenter_cut_up_is_not_asked_about():
     assert is_well_formed(sentences["Zinoviev was shot in Aug"])
     assert not is_well_formed(sentences["The official documents s"])  # "... The cases of 1."
     assert not is_well_formed(sentences["Kuzmichev are reserved, "])  # after "Esterman, 10."
+
+
+def test_a_biographical_note_without_a_subject_is_not_asked_about():
+    from quizapp.generators.ranking import has_subject
+    from tests.qa_fixtures import tagged
+
+    note = "Served with the navy in Kronstadt; was in the uprising against the Provisional Government; fought in the Red Army."
+    assert not has_subject(tagged(note))
+    assert has_subject(tagged("Zinoviev was shot in 1936; Kamenev was shot with him."))

@@ -464,6 +464,9 @@ def has_subject(sentence: TaggedSentence) -> bool:
     words_ = [t for t in tokens if t.pos not in ("PUNCT", "SPACE")]
     if words_ and words_[0].i == root.i and words_[0].tag == "VBN":
         return False  # "Exiled to Alma Ata; banished to Prinkipo"
+    before = tokens[root.i - 1] if root.i > 0 else None
+    if root.tag in ("VBD", "VBZ", "VBP") and before is not None and before.text == ";":
+        return False  # "Served with the navy in Kronstadt; was in the uprising ...": a note
     return not (words_ and words_[0].tag in ("VBD", "VBZ", "VBP"))
 
 
