@@ -146,8 +146,38 @@ def question_at(attempt: Attempt, position: int) -> AttemptQuestion:
         .where(AttemptQuestion.attempt_id == attempt.id, AttemptQuestion.position == position)
     )
     if found is None:
-        raise AttemptError(f"Question {position} is not in this attempt.", 404)
+        raise no_question(position)
     return found
+
+
+def find_question(
+    uuid: str, user, position: int
+) -> tuple[Attempt | None, AttemptQuestion | None, ItemVersion | None]:
+    """`find_attempt`, `question_and_version` together, in one query: the question page
+    and the answer POST need all three. (None, None, None) for anyone else's attempt;
+    the question and version are None when the attempt has no question at `position`."""
+    found = db.session.execute(
+        select(Attempt, AttemptQuestion, ItemVersion, Item.uuid, Item.type)
+        .join(Quiz, Quiz.id == Attempt.quiz_id)
+        .outerjoin(
+            AttemptQuestion,
+            and_(AttemptQuestion.attempt_id == Attempt.id, AttemptQuestion.position == position),
+        )
+        .outerjoin(ItemVersion, ItemVersion.id == AttemptQuestion.version_id)
+        .outerjoin(Item, Item.id == ItemVersion.item_id)
+        .options(contains_eager(Attempt.quiz), joinedload(AttemptQuestion.response))
+        .where(Attempt.uuid == uuid, Attempt.user_id == user.id)
+    ).first()
+    if found is None:
+        return None, None, None
+    attempt, question, version, item_uuid, kind = found
+    if version is not None:
+        version.item_uuid, version.item_type = item_uuid, kind  # as versions_of sets them
+    return attempt, question, version
+
+
+def no_question(position: int) -> AttemptError:
+    return AttemptError(f"Question {position} is not in this attempt.", 404)
 
 
 def question_and_version(attempt: Attempt, position: int) -> tuple[AttemptQuestion, ItemVersion]:
@@ -160,7 +190,7 @@ def question_and_version(attempt: Attempt, position: int) -> tuple[AttemptQuesti
         .where(AttemptQuestion.attempt_id == attempt.id, AttemptQuestion.position == position)
     ).first()
     if found is None:
-        raise AttemptError(f"Question {position} is not in this attempt.", 404)
+        raise no_question(position)
     question, version, uuid, kind = found
     version.item_uuid, version.item_type = uuid, kind
     return question, version

@@ -84,23 +84,25 @@ def attempt_page(attempt_uuid: str):
 @bp.get("/attempts/<attempt_uuid>/q/<int:position>")
 @login_required
 def attempt_question(attempt_uuid: str, position: int):
-    attempt = _open_attempt(attempt_uuid)
-    if not isinstance(attempt, Attempt):
-        return attempt
-    return _question_page(attempt, position)
+    attempt, question, version = attempts.find_question(attempt_uuid, current_user, position)
+    opened = _still_open(attempt)
+    if not isinstance(opened, Attempt):
+        return opened
+    return _question_page(attempt, position, shown=(question, version))
 
 
 @bp.post("/attempts/<attempt_uuid>/q/<int:position>")
 @login_required
 def answer_question(attempt_uuid: str, position: int):
-    attempt = attempts.find_attempt(attempt_uuid, current_user)
+    attempt, question, version = attempts.find_question(attempt_uuid, current_user, position)
     if attempt is None:
         return _refused(AttemptError("There is no such attempt.", 404), None, position)
     # read before recording: the commit expires the attempt, and reading its quiz again
     # afterwards would cost two more queries
     immediate = _immediate(attempt)
     try:
-        question, version = attempts.question_and_version(attempt, position)
+        if question is None:
+            raise attempts.no_question(position)
         shown = request.form.get("item")
         if shown is not None and shown != version.item_uuid:
             raise AttemptError(f"item: that item is not question {position} of this attempt.")
@@ -145,7 +147,14 @@ def attempt_history():
 
 def _open_attempt(uuid: str):
     """The user's attempt still open for answers, or the response that leads elsewhere."""
-    attempt = attempts.find_attempt(uuid, current_user) or abort(404)
+    return _still_open(attempts.find_attempt(uuid, current_user))
+
+
+def _still_open(attempt: Attempt | None):
+    """`attempt` if it is the user's and still open for answers, or the response that
+    leads elsewhere."""
+    if attempt is None:
+        abort(404)
     if attempts.close_if_expired(attempt):
         flash("Time is up: your attempt was submitted with the answers given.")
     if attempt.submitted_at is not None:
@@ -153,11 +162,16 @@ def _open_attempt(uuid: str):
     return attempt
 
 
-def _question_page(attempt: Attempt, position: int, error: str | None = None, status=200):
-    try:
-        question, version = attempts.question_and_version(attempt, position)
-    except AttemptError as exc:
-        abort(404, description=str(exc))
+def _question_page(
+    attempt: Attempt, position: int, error: str | None = None, status=200, shown=(None, None)
+):
+    """Question `position` of the attempt; `shown` is its (question, version) when loaded."""
+    question, version = shown
+    if question is None:
+        try:
+            question, version = attempts.question_and_version(attempt, position)
+        except AttemptError as exc:
+            abort(404, description=str(exc))
     (view,) = build_views(
         [question], with_feedback=_immediate(attempt), versions={version.id: version}
     )
