@@ -16,7 +16,7 @@ import random
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import String, and_, cast, func, select
+from sqlalchemy import String, and_, bindparam, cast, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import contains_eager, joinedload
 
@@ -150,6 +150,37 @@ def question_at(attempt: Attempt, position: int) -> AttemptQuestion:
     return found
 
 
+# The statements the question page and the answer POST run on every request, composed
+# once: building a select anew each time cost about as much as running it.
+QUESTION_OF_ATTEMPT = (
+    select(Attempt, AttemptQuestion, ItemVersion, Item.uuid, Item.type)
+    .join(Quiz, Quiz.id == Attempt.quiz_id)
+    .outerjoin(
+        AttemptQuestion,
+        and_(
+            AttemptQuestion.attempt_id == Attempt.id,
+            AttemptQuestion.position == bindparam("position"),
+        ),
+    )
+    .outerjoin(ItemVersion, ItemVersion.id == AttemptQuestion.version_id)
+    .outerjoin(Item, Item.id == ItemVersion.item_id)
+    .options(contains_eager(Attempt.quiz), joinedload(AttemptQuestion.response))
+    .where(Attempt.uuid == bindparam("uuid"), Attempt.user_id == bindparam("user_id"))
+)
+PROGRESS = (
+    select(AttemptQuestion.position, Response.id.is_not(None))
+    .outerjoin(Response, Response.question_id == AttemptQuestion.id)
+    .where(AttemptQuestion.attempt_id == bindparam("attempt_id"))
+    .order_by(AttemptQuestion.position)
+)
+LINKED_NAMES = (
+    select(EntityRecord.key, MentionRecord.text)
+    .join(EntityRecord, EntityRecord.id == MentionRecord.entity_id)
+    .where(EntityRecord.key.in_(bindparam("keys", expanding=True)))
+    .distinct()
+)
+
+
 def find_question(
     uuid: str, user, position: int
 ) -> tuple[Attempt | None, AttemptQuestion | None, ItemVersion | None]:
@@ -157,16 +188,7 @@ def find_question(
     and the answer POST need all three. (None, None, None) for anyone else's attempt;
     the question and version are None when the attempt has no question at `position`."""
     found = db.session.execute(
-        select(Attempt, AttemptQuestion, ItemVersion, Item.uuid, Item.type)
-        .join(Quiz, Quiz.id == Attempt.quiz_id)
-        .outerjoin(
-            AttemptQuestion,
-            and_(AttemptQuestion.attempt_id == Attempt.id, AttemptQuestion.position == position),
-        )
-        .outerjoin(ItemVersion, ItemVersion.id == AttemptQuestion.version_id)
-        .outerjoin(Item, Item.id == ItemVersion.item_id)
-        .options(contains_eager(Attempt.quiz), joinedload(AttemptQuestion.response))
-        .where(Attempt.uuid == uuid, Attempt.user_id == user.id)
+        QUESTION_OF_ATTEMPT, {"uuid": uuid, "user_id": user.id, "position": position}
     ).first()
     if found is None:
         return None, None, None
@@ -215,14 +237,7 @@ def versions_of(questions: list[AttemptQuestion]) -> dict[int, ItemVersion]:
 
 def progress(attempt: Attempt) -> list[tuple[int, bool]]:
     """(position, answered) for every question of the attempt, in one query."""
-    return list(
-        db.session.execute(
-            select(AttemptQuestion.position, Response.id.is_not(None))
-            .outerjoin(Response, Response.question_id == AttemptQuestion.id)
-            .where(AttemptQuestion.attempt_id == attempt.id)
-            .order_by(AttemptQuestion.position)
-        ).all()
-    )
+    return list(db.session.execute(PROGRESS, {"attempt_id": attempt.id}).all())
 
 
 def record_answer(
@@ -377,12 +392,7 @@ def _lexicon(version: ItemVersion) -> Lexicon:
     lexicon = cached_lexicon(_entities_fingerprint(), _corpus_lexicon)
     keyed = {normalize_answer(f) for f in [version.answer, *(version.alternatives or [])]}
     own = sorted({k for form in keyed for k in lexicon.owners.get(form, ())})
-    linked = db.session.execute(
-        select(EntityRecord.key, MentionRecord.text)
-        .join(EntityRecord, EntityRecord.id == MentionRecord.entity_id)
-        .where(EntityRecord.key.in_(own or [""]))
-        .distinct()
-    ).all()
+    linked = db.session.execute(LINKED_NAMES, {"keys": own or [""]}).all()
     return lexicon.extended((key, [text]) for key, text in linked)
 
 
