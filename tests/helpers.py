@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from sqlalchemy import event
+
+from quizapp.extensions import db
 from quizapp.services.users import create_user
 
 PASSWORD = "a long enough password"
@@ -45,3 +50,21 @@ def make_bank(runner, folder: Path, only: str = "cloze,multiple_choice,short_ans
     assert runner.invoke(args=["ingest", str(path)]).exit_code == 0
     result = runner.invoke(args=["generate", "--only", only])
     assert result.exit_code == 0, result.output
+
+
+@contextmanager
+def counted_statements(fresh: bool = False) -> Iterator[list[str]]:
+    """The SQL statements run inside the block. `fresh`: start from an empty session, as a
+    new request would, so nothing already loaded saves a statement."""
+    statements: list[str] = []
+
+    def count(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    if fresh:
+        db.session.remove()
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        yield statements
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from contextlib import contextmanager
 
 import pytest
-from sqlalchemy import event, insert, select
+from sqlalchemy import insert, select
 
 from quizapp.extensions import db
 from quizapp.models import (
@@ -21,7 +20,7 @@ from quizapp.models import (
     Section,
     Sentence,
 )
-from tests.helpers import make_users, sign_in
+from tests.helpers import counted_statements, make_users, sign_in
 
 SENTENCES = (
     "The Cheka was established in December 1917 in Petrograd.",
@@ -134,22 +133,6 @@ def _hash(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-@contextmanager
-def counted_statements():
-    """Count the SQL statements run inside the block."""
-    statements: list[str] = []
-
-    def count(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement)
-
-    db.session.remove()  # as a new request would see it: nothing cached in the session
-    event.listen(db.engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", count)
-
-
 @pytest.fixture
 def instructor(app, client):
     users = make_users()
@@ -227,10 +210,10 @@ def test_verdicts_are_written_as_words(client, instructor):
 def test_queries_stay_constant_as_the_bank_grows(app, client, instructor, url):
     seed_bank(20, slug="small")
     client.get(url)  # warm up: first-request work is not the page's
-    with counted_statements() as small:
+    with counted_statements(fresh=True) as small:
         assert client.get(url).status_code == 200
     seed_bank(1980, slug="large")
-    with counted_statements() as large:
+    with counted_statements(fresh=True) as large:
         assert client.get(url).status_code == 200
     print(f"{url}: {len(small)} statements with 20 items, {len(large)} with 2,000")
     assert len(small) == len(large)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from quizapp.extensions import db
 from quizapp.models import AuditEvent, Item, Sentence
-from tests.helpers import csrf_token, make_bank, make_users, sign_in
+from tests.helpers import counted_statements, csrf_token, make_bank, make_users, sign_in
 
 
 @pytest.fixture
@@ -186,20 +185,6 @@ def test_reject_needs_a_reason_and_revert_restores_an_old_version(instructor):
     assert fresh(item).current_version == 3
 
 
-@contextmanager
-def counted():
-    statements: list[str] = []
-
-    def count(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", count)
-
-
 def test_the_page_makes_the_same_number_of_queries_however_long_the_history(instructor):
     item = supported_item()
     url = f"/bank/items/{item.uuid}?q=Cheka"
@@ -208,7 +193,7 @@ def test_the_page_makes_the_same_number_of_queries_however_long_the_history(inst
         for n in range(edits):
             post(instructor, url, form_of(fresh(item), explanation=f"{edits}.{n}"))
         db.session.expire_all()
-        with counted() as statements:
+        with counted_statements() as statements:
             assert instructor.get(url).status_code == 200
         counts.append(len(statements))
     assert len(fresh(item).versions) == 6

@@ -6,10 +6,9 @@ entities all make the next answer see the new names."""
 from __future__ import annotations
 
 import shutil
-from contextlib import contextmanager
 
 import pytest
-from sqlalchemy import event, select, update
+from sqlalchemy import select, update
 
 from quizapp.extensions import db
 from quizapp.models import Document, EntityRecord
@@ -21,7 +20,7 @@ from quizapp.services.sentence_rows import sentence_rows
 from quizapp.services.tagging import store_tagging
 from quizapp.tagging.glossary import parse_glossary
 from quizapp.tagging.tagger import tag_sentences
-from tests.helpers import make_users
+from tests.helpers import counted_statements, make_users
 from tests.quiz_helpers import bank_with_every_type, published_quiz
 
 DZERZHINSKY = "person:felix-dzerzhinsky"
@@ -50,20 +49,6 @@ def setting(app, runner, tmp_path):
     app.config["GLOSSARY_PATH"] = shipped
 
 
-@contextmanager
-def counted():
-    statements: list[str] = []
-
-    def count(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", count)
-
-
 def typed(quiz, user, text: str):
     """The grade `text` gets as the answer to the quiz's cloze, in an attempt of its own."""
     attempt = attempts.start(quiz, user)
@@ -82,7 +67,7 @@ def loads_entities(statements: list[str]) -> bool:
 def test_the_lexicon_is_built_once_and_reused(setting):
     quiz, user = setting
     typed(quiz, user, "Lenin")
-    with counted() as statements:
+    with counted_statements() as statements:
         grade = typed(quiz, user, "Iron Felix")
     assert grade.correct and grade.reason == "alias"
     assert not loads_entities(statements), statements

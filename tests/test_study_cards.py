@@ -4,17 +4,16 @@ rating with CSRF and a token, bad deck keys, bad ratings and forged cards."""
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from quizapp.extensions import db
 from quizapp.models import CardReview, CardState, CitationRecord, Item, ItemVersion, User
 from quizapp.services import bank, flashcards
 from tests.flashcard_helpers import approved_bank, published_quiz
-from tests.helpers import sign_in
+from tests.helpers import counted_statements, sign_in
 
 ALL_TYPES = "cloze,multiple_choice,short_answer,true_false,chronology,matching"
 
@@ -227,37 +226,21 @@ def test_students_see_only_their_own_cards(client, world):
     assert db.session.scalar(select(func.count()).select_from(Item)) >= len(items)
 
 
-@contextmanager
-def counted_statements():
-    """Count the SQL statements run inside the block, as a fresh request would."""
-    statements: list[str] = []
-
-    def count(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    db.session.remove()
-    event.listen(db.engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", count)
-
-
 def test_pages_make_a_constant_number_of_statements(client, world):
     users, items = world
     student_id, item_ids = users["student"].id, [i.id for i in items]
     sign_in(client, users["student"].email)
 
     def measure() -> tuple[int, int, int]:
-        with counted_statements() as page_statements:
+        with counted_statements(fresh=True) as page_statements:
             page = client.get("/study/cards/source-history").get_data(as_text=True)
         fields = form_of(page)
-        with counted_statements() as post_statements:
+        with counted_statements(fresh=True) as post_statements:
             response = client.post(
                 "/study/cards/source-history/review", data={**fields, "rating": "4"}
             )
         assert response.status_code == 303
-        with counted_statements() as progress_statements:
+        with counted_statements(fresh=True) as progress_statements:
             assert client.get("/study/progress").status_code == 200
         return len(page_statements), len(post_statements), len(progress_statements)
 

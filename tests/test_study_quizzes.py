@@ -4,16 +4,15 @@ recorded once, deadlines, closed quizzes, forged ids, and constant statement cou
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Item, ItemVersion, Response
 from quizapp.services import attempts, quizzes
-from tests.helpers import csrf_token, make_users
+from tests.helpers import counted_statements, csrf_token, make_users
 from tests.quiz_helpers import as_user, bank_with_every_type, published_quiz
 
 ORDER = ["cloze", "multiple_choice", "short_answer", "true_false", "chronology", "matching"]
@@ -287,20 +286,6 @@ def test_used_up_attempts_are_refused_with_a_message(setting, app):
     assert "No attempts left" in client.get("/study/").get_data(as_text=True)
 
 
-@contextmanager
-def counted():
-    statements: list[str] = []
-
-    def count(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", count)
-
-
 def grow(items, users, quiz, copies: int) -> None:
     """More items in the bank and more attempts in the student's history."""
     for n in range(copies):
@@ -347,12 +332,12 @@ def test_question_page_and_answer_post_cost_the_same_however_large_the_history(s
         url = f"/study/attempts/{uuid}/q/1"
         token = csrf_token(client, url)
         db.session.expire_all()
-        with counted() as page:
+        with counted_statements() as page:
             assert client.get(url).status_code == 200
-        with counted() as post:
+        with counted_statements() as post:
             response = client.post(url, data={"csrf_token": token, "answer": "Dzerzhinsky"})
             assert response.status_code == 302
-        with counted() as feedback:
+        with counted_statements() as feedback:
             assert "The answer:" in client.get(url).get_data(as_text=True)
         counts.append((len(page), len(post), len(feedback)))
         client.post(f"/study/attempts/{uuid}/submit", data={"csrf_token": token})
