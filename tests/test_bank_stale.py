@@ -7,8 +7,14 @@ from sqlalchemy import select
 
 from quizapp.extensions import db
 from quizapp.models import Item, Sentence
-from tests.helpers import HISTORY_TEXT, csrf_token, make_bank, make_users, sign_in
-from tests.test_bank_items import counted
+from tests.helpers import (
+    HISTORY_TEXT,
+    counted_statements,
+    csrf_token,
+    make_bank,
+    make_users,
+    sign_in,
+)
 
 REWORDED = ("a Polish intellectual", "a Polish nobleman")
 REPUNCTUATED = ("in Leningrad in December 1934.", "in Leningrad in December, 1934.")
@@ -111,7 +117,7 @@ def test_the_page_makes_the_same_number_of_queries_however_many_items(client, st
     counts = []
     for _ in range(2):
         db.session.expire_all()
-        with counted() as statements:
+        with counted_statements() as statements:
             assert client.get("/bank/stale").status_code == 200
         counts.append(len(statements))
         data = {"reason": "Fewer.", "csrf_token": csrf_token(client)}
