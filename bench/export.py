@@ -194,12 +194,13 @@ def raw_notes() -> tuple[list[tuple], float]:
 def time_genanki(notes: list[tuple], timestamp: float, out: Path) -> tuple[float, float]:
     """(wall, CPU) seconds of genanki making and writing the notes."""
     wall, cpu = time.perf_counter(), time.process_time()
-    decks: dict[str, genanki.Deck] = {}
+    decks: dict[str, genanki.Deck] = {}  # by source title: a deck's name and id made once
     for model, fields, sort_field, tags, guid, title in notes:
-        name = anki_models.deck_name(title)
-        deck = decks.setdefault(name, genanki.Deck(anki_models.deck_id(name), name))
-        note = genanki.Note(model, list(fields), sort_field, list(tags), guid)
-        deck.add_note(note)
+        deck = decks.get(title)
+        if deck is None:
+            name = anki_models.deck_name(title)
+            deck = decks[title] = genanki.Deck(anki_models.deck_id(name), name)
+        deck.add_note(genanki.Note(model, list(fields), sort_field, list(tags), guid))
     genanki.Package(list(decks.values())).write_to_file(str(out), timestamp=timestamp)
     return time.perf_counter() - wall, time.process_time() - cpu
 

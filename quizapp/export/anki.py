@@ -17,12 +17,13 @@ import time
 import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
-from html import escape
 
 import genanki
 
 from quizapp.export import anki_models
 from quizapp.export.citing import citations_html
+from quizapp.export.escaping import escape
+from quizapp.export.export_items import ExportItem
 from quizapp.export.item_parts import (
     also_accepted,
     choices,
@@ -31,7 +32,7 @@ from quizapp.export.item_parts import (
     shuffled,
     split_blank,
 )
-from quizapp.export.selection import ExportItem, Selection, SourceInfo
+from quizapp.export.selection import Selection
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _TAG_PREFIXES = ("source", "type", "entity", "topic")
@@ -39,15 +40,27 @@ _TAG_PREFIXES = ("source", "type", "entity", "topic")
 
 def build_apkg(selection: Selection, public_url: str | None = None) -> bytes:
     """The .apkg file of the selection's items, as bytes."""
-    decks: dict[str, list[NoteRow]] = {}
+    decks: dict[str, list[tuple]] = {}
+    by_title: dict[str, list[tuple]] = {}  # deck_name() once per source, not per item
     for item in selection.items:
-        decks.setdefault(anki_models.deck_name(item.source.title), []).append(
-            note_for(item, public_url)
+        title = item.source.title
+        notes = by_title.get(title)
+        if notes is None:
+            notes = by_title[title] = decks.setdefault(anki_models.deck_name(title), [])
+        model, fields, tags = _note_parts(item, public_url)
+        notes.append(
+            (
+                item.uuid,
+                model.model_id,
+                f" {' '.join(tags)} ",
+                "\x1f".join(fields),
+                item.version.stem,
+            )
         )
     return package_bytes(decks, selection.timestamp)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class NoteRow:
     """One note as the collection stores it; each of our note types makes one card."""
 
@@ -58,12 +71,14 @@ class NoteRow:
     guid: str
 
 
-def package_bytes(decks: dict[str, list[NoteRow]], timestamp: float) -> bytes:
+def package_bytes(decks: dict[str, list[tuple]], timestamp: float) -> bytes:
     """The collection, written in memory and zipped with `timestamp` as every date.
 
-    genanki writes the collection, our note types and the decks; the notes and their
-    cards are inserted here in two batches, which is what keeps an export of ten
-    thousand items near the time genanki alone needs for the same notes.
+    `decks` holds each deck's notes as (guid, note type id, tags as the collection
+    stores them, fields joined, sort field). genanki writes the collection, our note
+    types and the decks; the notes and their cards are inserted here in two batches,
+    which is what keeps an export of ten thousand items near the time genanki alone
+    needs for the same notes.
     """
     root = genanki.Deck(anki_models.deck_id(anki_models.ROOT_DECK), anki_models.ROOT_DECK)
     for model in anki_models.MODELS:
@@ -74,11 +89,16 @@ def package_bytes(decks: dict[str, list[NoteRow]], timestamp: float) -> bytes:
     ids = itertools.count(int(timestamp * 1000))
     genanki.Package([root, *named]).write_to_db(cursor, timestamp, ids)
     notes, cards = [], []
+    modified = int(timestamp)
     for deck in named:
-        for note in decks[deck.name]:
+        deck_id = deck.deck_id
+        for guid, model_id, tags, fields, sort_field in decks[deck.name]:
             note_id, card_id = next(ids), next(ids)
-            notes.append(_note_values(note, note_id, timestamp))
-            cards.append((card_id, note_id, deck.deck_id, 0, int(timestamp), *_NEW_CARD))
+            # usn -1 (not synced), checksum 0, flags 0, data "", as genanki writes a note.
+            notes.append(
+                (note_id, guid, model_id, modified, -1, tags, fields, sort_field, 0, 0, "")
+            )
+            cards.append((card_id, note_id, deck_id, 0, modified) + _NEW_CARD)
     cursor.executemany(f"INSERT INTO notes VALUES({', '.join('?' * 11)})", notes)
     cursor.executemany(f"INSERT INTO cards VALUES({', '.join('?' * 18)})", cards)
     connection.commit()
@@ -97,24 +117,6 @@ def package_bytes(decks: dict[str, list[NoteRow]], timestamp: float) -> bytes:
 _NEW_CARD = (-1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "")
 
 
-def _note_values(note: NoteRow, note_id: int, timestamp: float) -> tuple:
-    tags = f" {' '.join(note.tags)} "
-    fields = "\x1f".join(note.fields)
-    return (
-        note_id,
-        note.guid,
-        note.model.model_id,
-        int(timestamp),
-        -1,
-        tags,
-        fields,
-        note.sort_field,
-        0,
-        0,
-        "",
-    )
-
-
 def _entry(name: str, timestamp: float) -> zipfile.ZipInfo:
     moment = time.gmtime(max(timestamp, 315_532_800))  # zip dates start in 1980
     entry = zipfile.ZipInfo(name, date_time=moment[:6])
@@ -128,18 +130,24 @@ def _entry(name: str, timestamp: float) -> zipfile.ZipInfo:
 
 def note_for(item: ExportItem, public_url: str | None) -> NoteRow:
     """The item's note: cloze, multiple choice, or a question for every other type."""
-    if item.type == "cloze" and split_blank(item.version.stem):
-        model, fields = anki_models.CLOZE_MODEL, _cloze_fields(item, public_url)
-    elif item.type == "multiple_choice":
-        model, fields = anki_models.CHOICE_MODEL, _choice_fields(item, public_url)
-    else:
-        model, fields = anki_models.QUESTION_MODEL, _question_fields(item, public_url)
+    model, fields, tags = _note_parts(item, public_url)
     # The GUID is the uuid, never the text: an edited item must update its note.
-    return NoteRow(model, fields, item.version.stem, anki_tags(item), item.uuid)
+    return NoteRow(model, fields, item.version.stem, tags, item.uuid)
 
 
-def _cloze_fields(item: ExportItem, public_url: str | None) -> list[str]:
-    before, after = split_blank(item.version.stem)
+def _note_parts(item: ExportItem, public_url: str | None) -> tuple[genanki.Model, list, list]:
+    """The item's note type, fields and tags."""
+    if item.type == "cloze":
+        blank = split_blank(item.version.stem)
+        if blank:
+            return anki_models.CLOZE_MODEL, _cloze_fields(item, blank, public_url), anki_tags(item)
+    elif item.type == "multiple_choice":
+        return anki_models.CHOICE_MODEL, _choice_fields(item, public_url), anki_tags(item)
+    return anki_models.QUESTION_MODEL, _question_fields(item, public_url), anki_tags(item)
+
+
+def _cloze_fields(item: ExportItem, blank: tuple[str, str], public_url: str | None) -> list[str]:
+    before, after = blank
     text = f"{escape(before)}{{{{c1::{_cloze_safe(item.version.answer)}}}}}{escape(after)}"
     return [text, _extra(item), citations_html(item, public_url), _source(item)]
 
@@ -150,15 +158,16 @@ def _cloze_safe(answer: str) -> str:
 
 
 def _choice_fields(item: ExportItem, public_url: str | None) -> list[str]:
-    options = choices(item.version, item.uuid)
-    listed = "".join(f"<li>{escape(option)}</li>" for option in options)
-    letter = LETTERS[options.index(item.version.answer)] if len(options) <= len(LETTERS) else ""
-    answer = f"{letter}. {escape(item.version.answer)}" if letter else escape(item.version.answer)
+    version = item.version
+    options = choices(version, item.uuid)
+    listed = "".join([f"<li>{escape(option)}</li>" for option in options])
+    letter = LETTERS[options.index(version.answer)] if len(options) <= len(LETTERS) else ""
+    answer = f"{letter}. {escape(version.answer)}" if letter else escape(version.answer)
     return [
-        escape(item.version.stem),
+        escape(version.stem),
         f'<ol class="quizapp-choices">{listed}</ol>',
         answer,
-        escape(item.version.explanation or ""),
+        escape(version.explanation or ""),
         citations_html(item, public_url),
         _source(item),
     ]
@@ -183,13 +192,15 @@ def _question_fields(item: ExportItem, public_url: str | None) -> list[str]:
 
 
 def _extra(item: ExportItem) -> str:
-    parts = []
-    others = also_accepted(item.version)
-    if others:
-        parts.append(f'<div class="quizapp-also">Also accepted: {escape(", ".join(others))}</div>')
-    if item.version.explanation:
-        parts.append(f'<div class="quizapp-explanation">{escape(item.version.explanation)}</div>')
-    return "".join(parts)
+    version = item.version
+    extra = ""
+    if version.alternatives:
+        others = also_accepted(version)
+        if others:
+            extra = f'<div class="quizapp-also">Also accepted: {escape(", ".join(others))}</div>'
+    if version.explanation:
+        extra += f'<div class="quizapp-explanation">{escape(version.explanation)}</div>'
+    return extra
 
 
 def _list(tag: str, values: list[str], attributes: str = 'class="quizapp-list"') -> str:
@@ -204,12 +215,7 @@ def _pairs_table(rows: list[tuple[str, str]]) -> str:
 
 
 def _source(item: ExportItem) -> str:
-    return _escaped_reference(item.source)
-
-
-@lru_cache(maxsize=256)
-def _escaped_reference(source: SourceInfo) -> str:
-    return escape(source.reference())
+    return item.source.escaped_reference()
 
 
 # ---- tags ------------------------------------------------------------------------------
@@ -218,9 +224,13 @@ def _escaped_reference(source: SourceInfo) -> str:
 def anki_tags(item: ExportItem) -> list[str]:
     """quizapp's tags as Anki's hierarchy: `quizapp::source::<slug>`, `quizapp::type::cloze`,
     `quizapp::entity::<name>`, `quizapp::topic::<topic>`, `quizapp::tag::<other>`."""
-    tags = {_anki_tag(f"source:{item.source.slug}"), _anki_tag(f"type:{item.type}")}
-    tags.update(_anki_tag(tag) for tag in item.tags)
-    return sorted(tags)
+    return sorted(
+        {
+            _anki_tag(f"source:{item.source.slug}"),
+            _anki_tag(f"type:{item.type}"),
+            *map(_anki_tag, item.tags),
+        }
+    )
 
 
 @lru_cache(maxsize=4096)

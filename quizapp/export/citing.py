@@ -8,18 +8,17 @@ Every piece of corpus text is HTML-escaped here; the markup around it is our own
 from __future__ import annotations
 
 from functools import lru_cache
-from html import escape
 from urllib.parse import quote
 
-from quizapp.export.selection import CitedSentence, ExportItem, SourceInfo
+from quizapp.export.escaping import escape
+from quizapp.export.export_items import CitedSentence, ExportItem
 
 
 def sentence_url(public_url: str | None, slug: str, key: str) -> str | None:
     """Where the reader shows the sentence, or None without a public address."""
     if not public_url:
         return None
-    anchor = key if key.isalnum() else quote(key, safe="")
-    return f"{_document_url(public_url, slug)}#s-{anchor}"
+    return f"{_document_url(public_url, slug)}#s-{_anchor(key)}"
 
 
 @lru_cache(maxsize=256)
@@ -44,23 +43,31 @@ def reference(item: ExportItem, citation: CitedSentence) -> str:
 
 def citations_html(item: ExportItem, public_url: str | None) -> str:
     """Each cited sentence as a quotation followed by its reference and link."""
-    parts = []
+    html = ""
     for citation in item.citations:
         source = citation.source or item.source
-        line = _escaped_reference(source, citation.section)
-        url = sentence_url(public_url, source.slug, citation.key)
-        if url:
-            line += f' · <a href="{escape(url)}">Read it in quizapp</a>'
-        parts.append(
+        line = source.escaped_reference(citation.section)
+        if public_url:
+            line += _link_start(public_url, source.slug) + _anchor(citation.key) + _LINK_END
+        html += (
             f'<blockquote class="quizapp-quote">{marked_sentence(citation)}</blockquote>'
             f'<p class="quizapp-ref">{line}</p>'
         )
-    return "".join(parts)
+    return html
 
 
-@lru_cache(maxsize=1024)
-def _escaped_reference(source: SourceInfo, section: str) -> str:
-    return escape(source.reference(section))
+_LINK_END = '">Read it in quizapp</a>'
+
+
+def _anchor(key: str) -> str:
+    # quote() leaves only letters, digits and "_.-~%": nothing HTML needs escaped.
+    return key if key.isalnum() else quote(key, safe="")
+
+
+@lru_cache(maxsize=256)
+def _link_start(public_url: str, slug: str) -> str:
+    """The link of `sentence_url`, escaped, up to the sentence's anchor."""
+    return f' · <a href="{escape(_document_url(public_url, slug))}#s-'
 
 
 def citations_text(item: ExportItem, public_url: str | None) -> str:

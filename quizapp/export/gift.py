@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 from quizapp.export.citing import citations_text
+from quizapp.export.export_items import ExportItem
 from quizapp.export.item_parts import also_accepted, choices, events, pairs, split_blank
-from quizapp.export.selection import ExportItem, Selection
+from quizapp.export.selection import Selection
 
 _SPECIAL = re.compile(r"([~=#{}:\\])")
 NAME_LENGTH = 60

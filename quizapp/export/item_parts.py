@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from quizapp.export.selection import VersionContent
+from quizapp.export.export_items import VersionContent
 
 BLANK = re.compile(r"_{3,}")
 

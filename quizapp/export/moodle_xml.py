@@ -14,8 +14,9 @@ import xml.etree.ElementTree as ET
 from html import escape
 
 from quizapp.export.citing import citations_html
+from quizapp.export.export_items import ExportItem
 from quizapp.export.item_parts import also_accepted, choices, events, pairs
-from quizapp.export.selection import ExportItem, Selection
+from quizapp.export.selection import Selection
 
 MOODLE_TYPES = {
     "multiple_choice": "multichoice",
