@@ -24,6 +24,7 @@ from quizapp.export import anki_models
 from quizapp.export.citing import citations_html
 from quizapp.export.escaping import escape
 from quizapp.export.export_items import ExportItem
+from quizapp.export.gc_pause import paused_gc
 from quizapp.export.item_parts import (
     also_accepted,
     choices,
@@ -40,9 +41,15 @@ _TAG_PREFIXES = ("source", "type", "entity", "topic")
 
 def build_apkg(selection: Selection, public_url: str | None = None) -> bytes:
     """The .apkg file of the selection's items, as bytes."""
+    with paused_gc():
+        return package_bytes(_decks(selection.items, public_url), selection.timestamp)
+
+
+def _decks(items: list[ExportItem], public_url: str | None) -> dict[str, list[tuple]]:
+    """Each deck's notes, as `package_bytes` takes them."""
     decks: dict[str, list[tuple]] = {}
     by_title: dict[str, list[tuple]] = {}  # deck_name() once per source, not per item
-    for item in selection.items:
+    for item in items:
         title = item.source.title
         notes = by_title.get(title)
         if notes is None:
@@ -57,7 +64,7 @@ def build_apkg(selection: Selection, public_url: str | None = None) -> bytes:
                 item.version.stem,
             )
         )
-    return package_bytes(decks, selection.timestamp)
+    return decks
 
 
 @dataclass(slots=True)

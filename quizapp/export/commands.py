@@ -69,15 +69,17 @@ def _status_help(statuses: tuple[str, ...]) -> str:
 def _study_export(name: str, source, quiz, tag, status, out) -> None:
     """Select, build and write one of the formats in FORMATS; report what was left out."""
     from quizapp.export.files import check_writable, write_atomically
+    from quizapp.export.gc_pause import paused_gc
     from quizapp.export.gift import gift_warnings
     from quizapp.export.selection import scope_query, select_items
 
     path = Path(out)
     try:
         check_writable(path)
-        selection = select_items(scope_query(source, quiz, tag), status)
-        data = FORMATS[name].build(selection, current_app.config.get("PUBLIC_URL"))
-        write_atomically(path, data)
+        with paused_gc():
+            selection = select_items(scope_query(source, quiz, tag), status)
+            data = FORMATS[name].build(selection, current_app.config.get("PUBLIC_URL"))
+            write_atomically(path, data)
     except ExportError as exc:
         raise click.ClickException(_hint(str(exc), status)) from exc
     if name == "gift":

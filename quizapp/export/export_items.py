@@ -68,7 +68,6 @@ class CitedSentence:
     """A citation with the sentence it points at (text empty when the corpus lacks it)."""
 
     key: str
-    sentence_hash: str
     start: int
     end: int
     role: str
@@ -108,9 +107,13 @@ def load_items(chosen: ColumnElement[bool]) -> tuple[list[ExportItem], float]:
     rows = db.session.connection().execute(_items_query(chosen)).all()
     if not rows:
         return [], 0.0
-    sources, changed = _sources({row[4] for row in rows} | {row[18] for row in rows})
+    item_documents = {row.document_id for row in rows}
+    sources, changed = _sources(item_documents | {row.sentence_document for row in rows})
     items: list[ExportItem] = []
-    last_id = None
+    # Items with several citations, with their ordinals: the database needs not sort
+    # every row by ordinal for the few that have more than one.
+    several: list[tuple[list[CitedSentence], list[int]]] = []
+    last_id = first_ordinal = None
     # Rows unpacked as tuples: attribute access by name costs more than the query. An
     # item with several citations comes as several rows in a row, one per citation.
     for (
@@ -126,8 +129,8 @@ def load_items(chosen: ColumnElement[bool]) -> tuple[list[ExportItem], float]:
         explanation,
         payload,
         tags,
+        ordinal,
         key,
-        sentence_hash,
         start,
         end,
         role,
@@ -137,47 +140,42 @@ def load_items(chosen: ColumnElement[bool]) -> tuple[list[ExportItem], float]:
     ) in rows:
         if item_id != last_id:
             last_id = item_id
-            citations: list[CitedSentence] = []
+            # Most JSON columns hold "[]" or "{}": no need to parse those.
             version = VersionContent(
                 stem,
                 answer,
-                _json(alternatives, []),
-                _json(distractors, []),
+                [] if alternatives == "[]" else _json(alternatives, []),
+                [] if distractors == "[]" else _json(distractors, []),
                 explanation or "",
-                _json(payload, {}),
+                {} if payload == "{}" else _json(payload, {}),
             )
+            citations: list[CitedSentence] = []
+            tag_list = sorted(tags.split(TAG_SEPARATOR)) if tags else []
             items.append(
-                ExportItem(
-                    uuid,
-                    kind,
-                    state,
-                    version,
-                    sources[document_id],
-                    citations,
-                    sorted(tags.split(TAG_SEPARATOR)) if tags else [],
-                )
+                ExportItem(uuid, kind, state, version, sources[document_id], citations, tag_list)
             )
-        if key is not None:
-            # A sentence the corpus lacks comes with no text, section or source.
-            citations.append(
-                CitedSentence(
-                    key,
-                    sentence_hash,
-                    start,
-                    end,
-                    role,
-                    text or "",
-                    section or "",
-                    sources.get(sentence_document),
-                )
+        if key is None:
+            continue
+        if not citations:
+            first_ordinal = ordinal
+        elif len(citations) == 1:
+            several.append((citations, [first_ordinal, ordinal]))
+        else:
+            several[-1][1].append(ordinal)
+        # A sentence the corpus lacks comes with no text, section or source.
+        citations.append(
+            CitedSentence(
+                key, start, end, role, text or "", section or "", sources.get(sentence_document)
             )
-    item_documents = {row[4] for row in rows}
+        )
+    for citations, ordinals in several:
+        citations[:] = [c for _, c in sorted(zip(ordinals, citations, strict=True), key=_first)]
     return items, max(changed[d] for d in item_documents)
 
 
 def _items_query(chosen: ColumnElement[bool]) -> Select:
     """One row per chosen item and citation (one for an item without), oldest item
-    first and each item's citations in order. JSON columns come as text: most are "[]"
+    first, each item's rows together. JSON columns come as text: most are "[]"
     or "{}", which `_json` needs not parse."""
     tags = (
         select(func.aggregate_strings(ItemTag.tag, TAG_SEPARATOR))
@@ -198,13 +196,13 @@ def _items_query(chosen: ColumnElement[bool]) -> Select:
             ItemVersion.explanation,
             type_coerce(ItemVersion.payload, Text),
             tags,
+            CitationRecord.ordinal,
             CitationRecord.sentence_key,
-            CitationRecord.sentence_hash,
             CitationRecord.start,
             CitationRecord.end,
             CitationRecord.role,
             Sentence.text,
-            Sentence.document_id,
+            Sentence.document_id.label("sentence_document"),
             Section.title,
         )
         .join(ItemVersion, CURRENT)
@@ -213,7 +211,7 @@ def _items_query(chosen: ColumnElement[bool]) -> Select:
         .outerjoin(Passage, Passage.id == Sentence.passage_id)
         .outerjoin(Section, Section.id == Passage.section_id)
         .where(chosen)
-        .order_by(Item.id, CitationRecord.ordinal)
+        .order_by(Item.id)
     )
 
 
@@ -232,6 +230,10 @@ def _sources(document_ids: set[int | None]) -> tuple[dict[int, SourceInfo], dict
         sources[document_id] = SourceInfo(slug, title, author, year)
         changed[document_id] = seconds(updated)
     return sources, changed
+
+
+def _first(pair: tuple) -> object:
+    return pair[0]
 
 
 def _json(value, empty):

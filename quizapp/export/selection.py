@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, true
 
 from quizapp.export import ExportError
 from quizapp.export.export_items import CURRENT, ExportItem, load_items, seconds
+from quizapp.export.gc_pause import paused_gc
 from quizapp.extensions import db
 from quizapp.models import Document, Item, ItemTag, ItemVersion, Quiz, QuizItem
 from quizapp.services.quizzes import rule_query
@@ -91,7 +92,8 @@ def select_items(scope: Select, status: str = "approved") -> Selection:
     """The supported items of `scope` (approved ones, or drafts too with status "all")."""
     allowed = _allowed(status)
     left_out, edited = _left_out(scope, allowed)
-    items, changed = load_items(_chosen(scope, status))
+    with paused_gc():
+        items, changed = load_items(_chosen(scope, status))
     if not items:
         raise ExportError(_empty_message(left_out))
     return Selection(items, left_out, max(changed, edited))
@@ -110,7 +112,16 @@ def _allowed(status: str) -> tuple[str, ...]:
 
 def _chosen(scope: Select, status: str):
     allowed = _allowed(status)
-    return and_(Item.id.in_(scope), ItemVersion.verdict == "supported", Item.status.in_(allowed))
+    return and_(_in_scope(scope), ItemVersion.verdict == "supported", Item.status.in_(allowed))
+
+
+def _in_scope(scope: Select) -> ColumnElement[bool]:
+    """`Item.id IN (scope)`, or nothing to test when the scope is every item (which
+    spares the database a list of every id)."""
+    return true() if scope.compare(_EVERY_ITEM) else Item.id.in_(scope)
+
+
+_EVERY_ITEM = select(Item.id)
 
 
 def _left_out(scope: Select, allowed: tuple[str, ...]) -> tuple[Counter, float]:
@@ -122,7 +133,7 @@ def _left_out(scope: Select, allowed: tuple[str, ...]) -> tuple[Counter, float]:
     statement = (
         select(Item.status, ItemVersion.verdict, func.count(), func.max(ItemVersion.created_at))
         .join(ItemVersion, CURRENT)
-        .where(Item.id.in_(scope))
+        .where(_in_scope(scope))
         .group_by(Item.status, ItemVersion.verdict)
     )
     for item_status, verdict, count, latest in db.session.execute(statement):
