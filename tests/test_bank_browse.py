@@ -170,6 +170,7 @@ def test_browse_lists_the_bank_fifty_a_page(client, instructor):
         ("q=question+petrograd", 10),  # every word must match somewhere
         ("q=Moscow", 0),
         ("q=100%25", 0),  # LIKE wildcards are searched for literally
+        ("q=%25", 0),
         ("verdict=supported&type=short_answer", 10),
     ],
 )
@@ -206,7 +207,16 @@ def test_verdicts_are_written_as_words(client, instructor):
     assert re.search(r'class="bank-verdict bank-verdict-unsupported">unsupported<', page)
 
 
-@pytest.mark.parametrize("url", ["/bank", "/bank/review", "/bank?q=cheka&verdict=supported"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/bank",
+        "/bank/review",
+        "/bank?q=cheka&verdict=supported",
+        "/bank?q=dzerzh+question",
+        "/bank/review?q=petr+%25",
+    ],
+)
 def test_queries_stay_constant_as_the_bank_grows(app, client, instructor, url):
     seed_bank(20, slug="small")
     client.get(url)  # warm up: first-request work is not the page's

@@ -9,6 +9,7 @@ from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
 
 from quizapp import create_app
+from quizapp.bank.search import SEARCH_INDEXES, SEARCH_TABLES, include_object
 from quizapp.config import TestingConfig
 from quizapp.extensions import db
 from tests.conftest import POSTGRES_URL, postgres_schema
@@ -47,13 +48,36 @@ def _round_trip(app) -> None:
         inspector = sa.inspect(db.engine)
         assert TABLES <= set(inspector.get_table_names())
         with db.engine.connect() as connection:
-            diff = compare_metadata(MigrationContext.configure(connection), db.metadata)
+            context = MigrationContext.configure(
+                connection, opts={"include_object": include_object}
+            )
+            diff = compare_metadata(context, db.metadata)
         assert diff == [], f"models and migrations differ: {diff}"
+        assert _expected_search_structures() <= _search_structures()
         downgrade(revision="base")
         assert not TABLES & set(sa.inspect(db.engine).get_table_names())
+        assert _search_structures() == set()
         upgrade()
         assert TABLES <= set(sa.inspect(db.engine).get_table_names())
+        assert _expected_search_structures() <= _search_structures()
         db.engine.dispose()
+
+
+def _search_structures() -> set[str]:
+    """The full-text search tables (SQLite, with FTS5's shadow tables) or indexes
+    (PostgreSQL) present."""
+    inspector = sa.inspect(db.engine)
+    found = {name for name in inspector.get_table_names() if name.startswith(SEARCH_TABLES)}
+    for table in ("item_version", "sentence"):
+        if table in inspector.get_table_names():
+            found |= {i["name"] for i in inspector.get_indexes(table)} & set(SEARCH_INDEXES)
+    return found
+
+
+def _expected_search_structures() -> set[str]:
+    if db.engine.dialect.name == "postgresql":
+        return set(SEARCH_INDEXES)
+    return set(SEARCH_TABLES)
 
 
 def test_migrations_on_sqlite(tmp_path):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import and_, select
 from sqlalchemy.orm import selectinload
 
+from quizapp.bank import search
 from quizapp.extensions import db
 from quizapp.models import Document, Item, ItemVersion, Sentence, User
 from quizapp.services.bank import ItemChanges
@@ -128,11 +129,12 @@ def sentence_rows(keys) -> dict[str, SentenceRow]:
 
 
 def search_sentences(query: str, limit: int = SEARCH_LIMIT) -> list[SentenceRow]:
-    """Current sentences containing every word of `query` (case-insensitive), in one query."""
-    words = query.split()[:8]
+    """Current sentences holding every word of `query` (case-insensitive, a word may be
+    the start of one: search.py), in one query."""
+    words = search.words(query)
     if not words:
         return []
-    condition = and_(*(Sentence.text.icontains(w, autoescape=True) for w in words))
+    condition = and_(*(Sentence.id.in_(search.matching_ids("sentence", w)) for w in words))
     rows = db.session.execute(
         select(Sentence, Document.slug, Document.title)
         .join(Document, Sentence.document_id == Document.id)

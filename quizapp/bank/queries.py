@@ -2,19 +2,40 @@
 
 Every function here builds statements or runs a fixed number of them, whatever the size
 of the bank: a page of items is one count, one select of the rows and one select of
-their citations; each facet is one GROUP BY. Search is portable SQL (case-insensitive
-LIKE over the current version's stem and answer, and over the text of the sentences it
-cites, found first by one scan of the sentence table), so it runs on SQLite and
-PostgreSQL alike.
+their citations; each facet is one GROUP BY. Search is full-text (search.py: FTS5 on
+SQLite, tsvector GIN indexes on PostgreSQL) over the current version's stem and answer
+and the text of the sentences it cites; every word must match, as a word prefix, in any
+of them. It runs once per Filters: the ids of the matching current versions are fetched
+in one statement and every later statement (the page, its count, each facet) starts from
+that list, passed as one parameter, instead of searching again.
 """
 
 from __future__ import annotations
 
+import itertools
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
+from functools import cached_property
 
-from sqlalchemy import Select, and_, func, literal, or_, select
+from sqlalchemy import (
+    ARRAY,
+    Integer,
+    Join,
+    Select,
+    String,
+    and_,
+    bindparam,
+    false,
+    func,
+    literal,
+    select,
+    union,
+)
+from sqlalchemy import column as sa_column
+from sqlalchemy.ext.compiler import compiles
 
+from quizapp.bank import search
 from quizapp.extensions import db
 from quizapp.models import (
     CitationRecord,
@@ -30,7 +51,6 @@ from quizapp.models import (
 
 PAGE_SIZE = 50
 FACET_LIMIT = 30  # values listed for the open-ended facets (section, entity, tag)
-MAX_TERMS = 8
 GENERATED_TAG_PREFIXES = ("entity:", "source:", "type:")
 
 # An item joined to its current version.
@@ -63,6 +83,21 @@ class Filters:
     def with_(self, **changes) -> Filters:
         return replace(self, **changes)
 
+    @cached_property
+    def matching_versions(self) -> list[int] | None:
+        """The ids of the current versions the search `q` finds, fetched once (one
+        statement); None when there is no search."""
+        words = search.words(self.q)
+        if not words:
+            return None
+        statement = (
+            select(ItemVersion.id)
+            .select_from(Item)
+            .join(ItemVersion, CURRENT)
+            .where(*(_matches(word) for word in words))
+        )
+        return list(db.session.scalars(statement))
+
     def args(self, **changes) -> dict[str, str | int]:
         """The non-empty parameters, for url_for (page 1 is left out)."""
         values = {f.name: getattr(self, f.name) for f in fields(self)} | changes
@@ -77,8 +112,8 @@ def conditions(filters: Filters, skip: str | None = None) -> list:
     """WHERE clauses for `filters` on Item joined to its current version (minus `skip`)."""
     wanted = {n: getattr(filters, n) for n in filter_names() if n != skip and getattr(filters, n)}
     clauses = []
-    for term in wanted.get("q", "").split()[:MAX_TERMS]:
-        clauses.append(_matches(term))
+    if filters.matching_versions == []:
+        clauses.append(false())  # the search found nothing
     for name, column in (("type", Item.type), ("status", Item.status)):
         if name in wanted:
             clauses.append(column == wanted[name])
@@ -101,14 +136,13 @@ def conditions(filters: Filters, skip: str | None = None) -> list:
     return clauses
 
 
-def _matches(term: str):
-    """The current version's stem, answer or a cited sentence contains `term` (any case)."""
-    sentences = select(Sentence.key).where(Sentence.text.icontains(term, autoescape=True))
-    return or_(
-        ItemVersion.stem.icontains(term, autoescape=True),
-        ItemVersion.answer.icontains(term, autoescape=True),
-        _cites(CitationRecord.sentence_key.in_(sentences)),
-    )
+def _matches(word: search.Word):
+    """The version's stem or answer, or a sentence it cites, holds `word`."""
+    sentences = select(Sentence.key).where(Sentence.id.in_(search.matching_ids("sentence", word)))
+    citing = select(CitationRecord.version_id).where(CitationRecord.sentence_key.in_(sentences))
+    # One IN over a UNION: both databases fetch the few ids and look the versions up
+    # by primary key, rather than test every version against two subqueries.
+    return ItemVersion.id.in_(union(search.matching_ids("item_version", word), citing))
 
 
 def _cites(condition):
@@ -120,13 +154,45 @@ def _tagged(tag: str):
 
 
 def filtered(filters: Filters, *columns, skip: str | None = None) -> Select:
-    """SELECT `columns` FROM item JOIN its current version WHERE the filters hold."""
-    return (
-        select(*columns)
-        .select_from(Item)
-        .join(ItemVersion, CURRENT)
-        .where(*conditions(filters, skip))
-    )
+    """SELECT `columns` FROM item JOIN its current version WHERE the filters hold; with
+    a search, from the list of the versions it found, joined to them."""
+    found = filters.matching_versions
+    if found:
+        ids = _id_list(found)
+        base = _FirstJoin(ids, ItemVersion, ItemVersion.id == ids.c.value).join(Item, CURRENT)
+    else:
+        base = Item.__table__.join(ItemVersion, CURRENT)
+    return select(*columns).select_from(base).where(*conditions(filters, skip))
+
+
+def _id_list(ids: list[int]):
+    """`ids` as a table of one column, `value`, passed as one parameter however many
+    there are (an IN list of 100,000 ids would pass SQLite's and psycopg's limits)."""
+    if db.engine.dialect.name == "postgresql":
+        listed = func.unnest(bindparam(None, ids, type_=ARRAY(Integer)))
+        return listed.table_valued("value").render_derived(name="found")
+    listed = func.json_each(bindparam(None, json.dumps(ids), type_=String))
+    return listed.table_valued(sa_column("value", Integer)).alias("found")
+
+
+class _FirstJoin(Join):
+    """A join whose left side SQLite must scan first (CROSS JOIN). Otherwise, lacking
+    statistics, it may start from an index on another filter (item.type) and test
+    every row of it against every id of the list: minutes at 100,000 items."""
+
+    inherit_cache = True
+
+
+@compiles(_FirstJoin, "sqlite")
+def _cross_join(join: _FirstJoin, compiler, asfrom=False, from_linter=None, **kw) -> str:
+    if from_linter:  # as SQLAlchemy's visit_join: the two sides are joined, not a product
+        from_linter.edges.update(
+            itertools.product(join.left._from_objects, join.right._from_objects)
+        )
+    left = join.left._compiler_dispatch(compiler, asfrom=True, from_linter=from_linter, **kw)
+    right = join.right._compiler_dispatch(compiler, asfrom=True, from_linter=from_linter, **kw)
+    on = join.onclause._compiler_dispatch(compiler, from_linter=from_linter, **kw)
+    return f"{left} CROSS JOIN {right} ON {on}"
 
 
 # ---- pages ---------------------------------------------------------------------------
