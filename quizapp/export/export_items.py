@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
+from operator import itemgetter
 
 from sqlalchemy import ColumnElement, Select, Text, and_, func, select, type_coerce
 
@@ -104,11 +105,14 @@ class ExportItem:
 def load_items(chosen: ColumnElement[bool]) -> tuple[list[ExportItem], float]:
     """The items `chosen` picks, oldest first, and the latest time one of their sources
     changed (0.0 when there are none)."""
-    rows = db.session.connection().execute(_items_query(chosen)).all()
+    result = db.session.connection().execute(_items_query(chosen))
+    columns = list(result.keys())
+    rows = result.all()
     if not rows:
         return [], 0.0
-    item_documents = {row.document_id for row in rows}
-    sources, changed = _sources(item_documents | {row.sentence_document for row in rows})
+    item_documents = set(map(itemgetter(columns.index("document_id")), rows))
+    cited_documents = set(map(itemgetter(columns.index("sentence_document")), rows))
+    sources, changed = _sources(item_documents | cited_documents)
     items: list[ExportItem] = []
     # Items with several citations, with their ordinals: the database needs not sort
     # every row by ordinal for the few that have more than one.
