@@ -5,7 +5,7 @@ of the bank: a page of items is one count, one select of the rows and one select
 their citations; each facet is one GROUP BY. Search is full-text (search.py: FTS5 on
 SQLite, tsvector GIN indexes on PostgreSQL) over the current version's stem and answer
 and the text of the sentences it cites; every word must match, as a word prefix, in any
-of them. It runs once per Filters: the ids of the matching current versions are fetched
+of them. It runs once per Filters: the ids of the matching items are fetched
 in one statement and every later statement (the page, its count, each facet) starts from
 that list, passed as one parameter, instead of searching again.
 """
@@ -84,14 +84,14 @@ class Filters:
         return replace(self, **changes)
 
     @cached_property
-    def matching_versions(self) -> list[int] | None:
-        """The ids of the current versions the search `q` finds, fetched once (one
-        statement); None when there is no search."""
+    def matching_items(self) -> list[int] | None:
+        """The ids of the items whose current version the search `q` finds, fetched once
+        (one statement); None when there is no search."""
         words = search.words(self.q)
         if not words:
             return None
         statement = (
-            select(ItemVersion.id)
+            select(Item.id)
             .select_from(Item)
             .join(ItemVersion, CURRENT)
             .where(*(_matches(word) for word in words))
@@ -112,7 +112,7 @@ def conditions(filters: Filters, skip: str | None = None) -> list:
     """WHERE clauses for `filters` on Item joined to its current version (minus `skip`)."""
     wanted = {n: getattr(filters, n) for n in filter_names() if n != skip and getattr(filters, n)}
     clauses = []
-    if filters.matching_versions == []:
+    if filters.matching_items == []:
         clauses.append(false())  # the search found nothing
     for name, column in (("type", Item.type), ("status", Item.status)):
         if name in wanted:
@@ -155,11 +155,13 @@ def _tagged(tag: str):
 
 def filtered(filters: Filters, *columns, skip: str | None = None) -> Select:
     """SELECT `columns` FROM item JOIN its current version WHERE the filters hold; with
-    a search, from the list of the versions it found, joined to them."""
-    found = filters.matching_versions
+    a search, from the list of the items it found, joined to them."""
+    found = filters.matching_items
     if found:
+        # item, then its current version by the (item_id, number) index: a facet that
+        # needs no column of the version never reads its (wide) row.
         ids = _id_list(found)
-        base = _FirstJoin(ids, ItemVersion, ItemVersion.id == ids.c.value).join(Item, CURRENT)
+        base = _FirstJoin(ids, Item, Item.id == ids.c.value).join(ItemVersion, CURRENT)
     else:
         base = Item.__table__.join(ItemVersion, CURRENT)
     return select(*columns).select_from(base).where(*conditions(filters, skip))
