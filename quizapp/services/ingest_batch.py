@@ -26,8 +26,9 @@ class Outcome:
     error: SourceError | None = None
 
 
-def ingest_many(items: list[tuple[Path, DocumentMeta]], model: str, max_bytes: int,
-                workers: int = 1) -> Iterator[Outcome]:
+def ingest_many(
+    items: list[tuple[Path, DocumentMeta]], model: str, max_bytes: int, workers: int = 1
+) -> Iterator[Outcome]:
     """Ingest `items` in order, yielding each one's outcome as it is stored."""
     sources: list[tuple[DocumentMeta, SourceText | SourceError]] = []
     for path, meta in items:
@@ -35,13 +36,18 @@ def ingest_many(items: list[tuple[Path, DocumentMeta]], model: str, max_bytes: i
             sources.append((meta, read_source(path, max_bytes)))
         except SourceError as exc:
             sources.append((meta, exc))
-    pending = {m.slug: s for m, s in sources
-               if isinstance(s, SourceText) and not is_current(s, m, model)}
+    pending = {
+        m.slug: s for m, s in sources if isinstance(s, SourceText) and not is_current(s, m, model)
+    }
     with _pool(workers, len(pending)) as pool:
-        futures: dict[str, Future] = {
-            slug: pool.submit(prepare_document, source.text, slug, model)
-            for slug, source in pending.items()
-        } if pool else {}
+        futures: dict[str, Future] = (
+            {
+                slug: pool.submit(prepare_document, source.text, slug, model)
+                for slug, source in pending.items()
+            }
+            if pool
+            else {}
+        )
         for meta, source in sources:
             if isinstance(source, SourceError):
                 yield Outcome(meta, error=source)
@@ -49,8 +55,7 @@ def ingest_many(items: list[tuple[Path, DocumentMeta]], model: str, max_bytes: i
             yield _store(meta, source, model, futures.get(meta.slug))
 
 
-def _store(meta: DocumentMeta, source: SourceText, model: str,
-           future: Future | None) -> Outcome:
+def _store(meta: DocumentMeta, source: SourceText, model: str, future: Future | None) -> Outcome:
     try:
         prepared: PreparedDocument | None = future.result() if future else None
         return Outcome(meta, report=ingest_source(source, meta, model, prepared=prepared))
@@ -69,5 +74,6 @@ class _NoPool:
 def _pool(workers: int, jobs: int):
     if workers <= 1 or jobs <= 1:
         return _NoPool()
-    return ProcessPoolExecutor(max_workers=min(workers, jobs),
-                               mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(
+        max_workers=min(workers, jobs), mp_context=multiprocessing.get_context("fork")
+    )
