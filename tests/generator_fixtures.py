@@ -7,6 +7,7 @@ their text, and gives each name the type most of its mentions carry.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from collections import Counter, defaultdict
@@ -156,9 +157,7 @@ def settle(sentences: list[TaggedSentence]) -> tuple[list[TaggedSentence], Conte
 
 
 def _copy(sentence: TaggedSentence) -> TaggedSentence:
-    fields = dict(sentence.__dict__)
-    fields["mentions"] = list(sentence.mentions)
-    return TaggedSentence(**fields)
+    return dataclasses.replace(sentence, mentions=list(sentence.mentions))
 
 
 @lru_cache(maxsize=4)

@@ -341,17 +341,19 @@ def _rows(sentence: TaggedSentence) -> list[list]:
     ]
 
 
-_ROWS: dict[tuple[str, str], list] = {}
+# By the identity of a token list (tagging shares one list among the witnesses of a
+# sentence), with the list itself so that its id is not reused while cached.
+_ROWS: dict[int, tuple[list, list]] = {}
 
 
 def shown_kind(sentence: TaggedSentence, start: int, end: int) -> str | None:
     """The kind the words around sentence.text[start:end] show ("in X": a place)."""
-    ident = (sentence.key, sentence.text)
-    rows = _ROWS.get(ident)
-    if rows is None:
+    cached = _ROWS.get(id(sentence.tokens))
+    if cached is None or cached[0] is not sentence.tokens:
         if len(_ROWS) > 50000:
             _ROWS.clear()
-        rows = _ROWS[ident] = _rows(sentence)
+        cached = _ROWS[id(sentence.tokens)] = (sentence.tokens, _rows(sentence))
+    rows = cached[1]
     kind = occurrence_kind({"tokens": rows}, start, end)
     if kind:
         return kind

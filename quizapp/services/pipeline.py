@@ -25,10 +25,10 @@ from quizapp.generators.ranking import limit_per_entity
 from quizapp.models import Document, GenerationMark, Passage, PassageTag
 from quizapp.services.bank_drafts import store_drafts
 from quizapp.services.drafting import draft_documents
-from quizapp.services.sentence_rows import sentence_rows
+from quizapp.services.sentence_rows import rows_by_document
 from quizapp.services.tagging import store_tagging
 from quizapp.tagging.glossary import load_glossary
-from quizapp.tagging.tagger import build_context, tag_sentences
+from quizapp.tagging.tagger import build_context, tag_documents
 from quizapp.tagging.types import TaggedSentence
 
 
@@ -68,7 +68,7 @@ def generate(
     signature = run_signature(documents, glossary, names) if full_run else None
     if signature and not force and _last_signature() == signature:
         return GenerationReport(up_to_date=True)
-    tagging = tag_sentences(sentence_rows(documents), glossary)
+    tagging = tag_documents(lambda: rows_by_document(documents), glossary)
     store_tagging(tagging)
     db.session.commit()
     context = build_context(tagging)
@@ -82,7 +82,7 @@ def generate(
         if tag is None or tag in topics.get(sentence.passage_key, ()):
             by_document[sentence.document].append(sentence)
     drafts = limit_per_entity_across(draft_documents(by_document, context, names, workers), context)
-    states = {s.key: state_of_tagged(s) for s in tagging.sentences}
+    states = cited_states(drafts, tagging.sentences)
     clusters = {s.key: s.cluster for s in tagging.sentences}
     ids = {d.slug: d.id for d in documents}
     document_ids = {s.key: ids[s.document] for s in tagging.sentences}
@@ -107,6 +107,15 @@ def generate(
         db.session.add(GenerationMark(signature=signature))
         db.session.commit()
     return report
+
+
+def cited_states(
+    drafts: dict[str, list[Draft]], sentences: list[TaggedSentence]
+) -> dict[str, SentenceState]:
+    """The checker's view of every sentence a draft cites (and of no other: a state holds
+    the sentence's passage and lemmas, too much to build for a whole corpus)."""
+    cited = {c.sentence_key for ds in drafts.values() for d in ds for c in d.citations}
+    return {s.key: state_of_tagged(s) for s in sentences if s.key in cited}
 
 
 def passage_topics() -> dict[str, list[str]]:

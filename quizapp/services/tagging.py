@@ -23,7 +23,15 @@ def store_tagging(result: TaggingResult) -> None:
             db.session.add(record)
             stored[entity.key] = record
     db.session.flush()
-    ids = sentence_ids([s.key for s in result.sentences])
+    for start in range(0, len(result.sentences), CHUNK):
+        _store_mentions(result.sentences[start : start + CHUNK], stored)
+
+
+CHUNK = 2000  # sentences whose mentions are replaced at a time: a corpus's rows never at once
+
+
+def _store_mentions(sentences: list, stored: dict[str, EntityRecord]) -> None:
+    ids = sentence_ids([s.key for s in sentences])
     db.session.execute(delete(MentionRecord).where(MentionRecord.sentence_id.in_(ids.values())))
     rows = [
         {
@@ -36,7 +44,7 @@ def store_tagging(result: TaggingResult) -> None:
             "value": m.value,
             "source": m.source,
         }
-        for s in result.sentences
+        for s in sentences
         if s.key in ids
         for m in s.mentions
     ]

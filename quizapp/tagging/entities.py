@@ -231,7 +231,7 @@ def document_types(
 ) -> dict[str, str]:
     """Per cleaned name, the type the evidence supports.
 
-    The votes are the corpus's (evidence.corpus_votes: the model's labels and the words
+    The votes are the corpus's (evidence.add_votes: the model's labels and the words
     around each occurrence) when given, else the document's model labels. A name with
     as many person votes as any other is a person; so is a single word that is the last
     word of a multi-word person name in the document (the model often tags Russian

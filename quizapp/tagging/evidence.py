@@ -6,7 +6,8 @@ around it count three when they show the kind: "in X", "at X", "near X", "entere
 (a place, unless "X's"); "X said", "X was arrested", "X, a member of ...", "by X" after
 a passive verb (a person). A name's ending is a weak hint (half a vote): "-sk",
 "-grad", "-gorod" for towns, "-ov", "-sky", "-enko" for Russian surnames.
-`corpus_votes` gathers the votes; tagger.py passes them to
+`add_votes` gathers the votes a document at a time and `finish_votes` adds the endings;
+tagger.py passes them to
 entities.document_types.
 """
 
@@ -89,10 +90,12 @@ def ending_kind(name: str) -> str | None:
     return None
 
 
-def corpus_votes(texts: list[str], analyses: list[dict], model: list[list]) -> dict[str, Counter]:
-    """Per cleaned model name (person, place or organisation), the votes for each kind."""
-    votes: dict[str, Counter] = {}
-    for _text, analysis, cands in zip(texts, analyses, model, strict=True):
+def add_votes(
+    votes: dict[str, Counter], analyses: list[dict], model: list[list]
+) -> dict[str, Counter]:
+    """Count one batch of sentences' votes into `votes`: per cleaned model name (person,
+    place or organisation), the votes for each kind."""
+    for analysis, cands in zip(analyses, model, strict=True):
         for cand in cands:
             if cand.type not in KINDS or not cand.name:
                 continue
@@ -101,6 +104,11 @@ def corpus_votes(texts: list[str], analyses: list[dict], model: list[list]) -> d
             shown = occurrence_kind(analysis, cand.start, cand.end)
             if shown:
                 counter[shown] += EVIDENCE
+    return votes
+
+
+def finish_votes(votes: dict[str, Counter]) -> dict[str, Counter]:
+    """Add each name's ending hint once every batch is counted."""
     for name, counter in votes.items():
         hint = ending_kind(name)
         if hint:

@@ -9,6 +9,7 @@ analysis. Rows are one or more documents' sentences in reading order.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -26,7 +27,7 @@ from quizapp.tagging.entities import (
     surname_candidates,
     surnames_of,
 )
-from quizapp.tagging.evidence import corpus_votes
+from quizapp.tagging.evidence import add_votes, finish_votes
 from quizapp.tagging.glossary import GlossaryMatcher
 from quizapp.tagging.quotes import mark_quotations
 from quizapp.tagging.types import Entity, Mention, TaggedSentence, tokens_of
@@ -60,16 +61,53 @@ class TaggingResult:
 
 def tag_sentences(rows: list[SentenceRow], glossary: list[Entity]) -> TaggingResult:
     """Tag every row: mentions with their spans, entity links, quotation marks."""
+    return tag_documents(lambda: _by_document(rows), glossary)
+
+
+def tag_documents(
+    documents: Callable[[], Iterable[list[SentenceRow]]], glossary: list[Entity]
+) -> TaggingResult:
+    """Tag documents one at a time: `documents()` yields each document's rows in reading
+    order, and is called twice (the kinds the model's names take are voted on across the
+    whole corpus first), so that no more than one document's rows are held at once."""
     matcher = GlossaryMatcher(glossary)
     entities = {e.key: e for e in glossary}
-    model = {row.key: model_candidates(row.text, row.analysis) for row in rows}
-    votes = corpus_votes(
-        [r.text for r in rows], [r.analysis for r in rows], [model[r.key] for r in rows]
-    )
+    votes: dict = {}
+    for rows in documents():
+        add_votes(votes, [r.analysis for r in rows], [_model(r) for r in rows])
+    votes = finish_votes(votes)
+    shared = SharedParts()
     tagged: list[TaggedSentence] = []
-    for _slug, group in groupby(rows, key=lambda r: r.document):
-        tagged.extend(_tag_document(list(group), matcher, entities, model, votes))
+    for rows in documents():
+        model = {row.key: _model(row) for row in rows}
+        tagged.extend(_tag_document(rows, matcher, entities, model, votes, shared))
     return TaggingResult(tagged, entities)
+
+
+def _by_document(rows: list[SentenceRow]) -> Iterator[list[SentenceRow]]:
+    for _slug, group in groupby(rows, key=lambda r: r.document):
+        yield list(group)
+
+
+def _model(row: SentenceRow) -> list[Candidate]:
+    return model_candidates(row.text, row.analysis)
+
+
+class SharedParts:
+    """Parts many tagged sentences hold alike, kept once: a second witness of a document
+    shares its first witness's tokens and mentions, and sentences share the names of
+    their section and passage, instead of each holding a copy."""
+
+    def __init__(self) -> None:
+        self._parts: dict[tuple, list] = {}
+        self._names: dict[str, str] = {}
+
+    def share(self, kind: str, text_hash: str, part: list) -> list:
+        known = self._parts.setdefault((kind, text_hash), part)
+        return known if known == part else part
+
+    def name(self, text: str) -> str:
+        return self._names.setdefault(text, text)
 
 
 def _tag_document(
@@ -78,6 +116,7 @@ def _tag_document(
     entities: dict[str, Entity],
     found_by_key: dict[str, list[Candidate]],
     votes: dict,
+    shared: SharedParts,
 ) -> list[TaggedSentence]:
     model = [found_by_key[row.key] for row in rows]
     types = document_types(model, votes)
@@ -94,7 +133,7 @@ def _tag_document(
         chosen.append(resolve(hits + found + rule_candidates(row.text, row.analysis)))
     link_document(chosen, entities)
     _complete_dates(rows, chosen)
-    sentences = [_sentence(row, cands) for row, cands in zip(rows, chosen, strict=True)]
+    sentences = [_sentence(row, cands, shared) for row, cands in zip(rows, chosen, strict=True)]
     _link_previous(sentences)
     mark_quotations(sentences)
     return sentences
@@ -114,7 +153,7 @@ def _complete_dates(rows: list[SentenceRow], chosen: list[list[Candidate]]) -> N
             year = year_of(cand.value) or year
 
 
-def _sentence(row: SentenceRow, cands: list[Candidate]) -> TaggedSentence:
+def _sentence(row: SentenceRow, cands: list[Candidate], shared: SharedParts) -> TaggedSentence:
     mentions = [
         Mention(c.start, c.end, row.text[c.start : c.end], c.type, c.entity, c.value, c.source)
         for c in cands
@@ -127,14 +166,14 @@ def _sentence(row: SentenceRow, cands: list[Candidate]) -> TaggedSentence:
         document_title=row.document_title,
         author=row.author,
         year=row.year,
-        section=row.section,
-        passage_key=row.passage_key,
+        section=shared.name(row.section),
+        passage_key=shared.name(row.passage_key),
         passage_text=row.passage_text,
         kind=row.kind,
         ordinal=row.ordinal,
-        cluster=row.cluster,
-        tokens=tokens_of(row.analysis),
-        mentions=mentions,
+        cluster=shared.name(row.cluster),
+        tokens=shared.share("tokens", row.text_hash, tokens_of(row.analysis)),
+        mentions=shared.share("mentions", row.text_hash, mentions),
     )
 
 
@@ -145,11 +184,18 @@ def _link_previous(sentences: list[TaggedSentence]) -> None:
 
 
 def build_context(result: TaggingResult) -> Context:
-    """Corpus-wide lookups for generators: entities, mentions by type, sentences by entity."""
+    """Corpus-wide lookups for generators: entities, mentions by type, sentences by entity.
+
+    A second witness of a sentence (one clustered with a sentence of an earlier document)
+    states nothing its first does not: it is left out, so that a duplicate copy of an
+    article neither counts its names twice nor grows the lookups."""
     by_type: dict[str, list] = {}
     by_entity: dict[str, list[TaggedSentence]] = {}
     years: list[int] = []
+    keys = {s.key for s in result.sentences}
     for sentence in result.sentences:
+        if sentence.cluster != sentence.key and sentence.cluster in keys:
+            continue
         for mention in sentence.mentions:
             by_type.setdefault(mention.type, []).append((sentence, mention))
             if mention.entity:

@@ -9,7 +9,7 @@ from quizapp.ingest.analysis import DEP, HEAD, LEMMA, OFFSET, POS, SPACE, TAG, T
 TYPES = ("person", "organization", "place", "date", "number", "event", "term")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """One token of a sentence, with its parse; offsets are within the sentence text."""
 
@@ -58,7 +58,7 @@ class Entity:
     source: str = "glossary"  # glossary | model
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A tagged span of a sentence."""
 
@@ -72,7 +72,7 @@ class Mention:
     source: str = "model"  # glossary | model | rule | quote | phrase (tagging/phrases.py)
 
 
-@dataclass
+@dataclass(slots=True)
 class TaggedSentence:
     """A sentence with everything a generator may look at."""
 
