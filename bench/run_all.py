@@ -3,11 +3,13 @@ each beside the baseline measured in the same run, and bench/results.json.
 
 Scripts, in order (each merges its section into bench/results.json, which is started
 afresh): ingest.py (ingest vs spaCy alone), pipeline.py (the whole pipeline vs spaCy
-alone), export.py when present (Anki export vs raw genanki), sql_counts.py (statements
-per request at 1,000 vs 100,000 items), memory.py (peak memory of generate on the corpus
-x20 vs x1), load.py (question page and answer POST vs the bare SELECT and INSERT routes,
-on PostgreSQL and SQLite), faults.py (worker kill, PostgreSQL restart, read-only SQLite).
-A script that fails is reported in the table and the suite goes on. Nothing is asserted.
+alone), export.py when present (Anki export vs raw genanki), sql_counts.py (statements per
+request at 1,000 vs 100,000 items), search.py on SQLite and on PostgreSQL (/bank and its
+searches at 100,000 items vs the bare SELECT route), memory.py (peak memory of generate on
+the corpus x20 vs x1), load.py (question page and answer POST vs the bare SELECT and
+INSERT routes, on PostgreSQL and SQLite), faults.py (worker kill, PostgreSQL restart,
+read-only SQLite). A script that fails is reported in the table and the suite goes on.
+Nothing is asserted.
 
     .venv/bin/python bench/run_all.py [--quick] [--skip NAME ...]
 
@@ -38,6 +40,8 @@ def steps(quick: bool) -> list[tuple[str, list[str]]]:
         ("pipeline", ["pipeline.py"]),
         ("export", ["export.py"]),
         ("sql_counts", ["sql_counts.py", *q]),
+        ("search_sqlite", ["search.py", "--database", "sqlite", *q]),
+        ("search_postgresql", ["search.py", "--database", "postgresql", *q]),
         ("memory", ["memory.py"]),
         ("load", ["load.py", *q]),
         ("faults", ["faults.py", *q]),
@@ -114,6 +118,21 @@ def rows_of(results: dict, runs: dict) -> list[tuple[str, str, str, str]]:
                 pages[small][page]["statements"],
                 "",
                 0,
+            )
+    for key in ("search_sqlite", "search_postgresql"):
+        search = results.get(key)
+        if not search:
+            continue
+        base = search["pages"]["bare SELECT (baseline)"]
+        for page, row in search["pages"].items():
+            if row is base:
+                continue
+            add(
+                f"{page} @{search['items']:,} ({search['database']}; vs bare SELECT)",
+                row["median_ms"],
+                base["median_ms"],
+                " ms",
+                1,
             )
     memory = results.get("memory")
     if memory:
