@@ -83,9 +83,9 @@ def package_bytes(decks: dict[str, list[tuple]], timestamp: float) -> bytes:
 
     `decks` holds each deck's notes as (guid, note type id, tags as the collection
     stores them, fields joined, sort field). genanki writes the collection, our note
-    types and the decks; the notes and their cards are inserted here in two batches,
-    which is what keeps an export of ten thousand items near the time genanki alone
-    needs for the same notes.
+    types and the decks; the notes are inserted here in one batch and their cards made
+    from them by the database, which is what keeps an export of ten thousand items near
+    the time genanki alone needs for the same notes.
     """
     root = genanki.Deck(anki_models.deck_id(anki_models.ROOT_DECK), anki_models.ROOT_DECK)
     for model in anki_models.MODELS:
