@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 
+from quizapp.generators.attribution import attribution
 from quizapp.generators.base import Context, Draft
 from quizapp.generators.cloze import MAX_SPANS, MAX_VARIED, ClozeGenerator
+from quizapp.generators.fitness import length_score, sentence_quality
 from quizapp.generators.multiple_choice import MultipleChoiceGenerator
-from quizapp.generators.ranking import (
-    answer_salience,
-    answer_spans,
-    attribution,
-    is_self_contained,
-    length_score,
-    limit_per_entity,
-    sentence_quality,
-)
+from quizapp.generators.ranking import answer_salience, answer_spans, limit_per_entity
+from quizapp.generators.references import is_self_contained
 from quizapp.generators.true_false import TrueFalseGenerator
 from quizapp.tagging.types import Entity
 from tests.generator_fixtures import SAMPLE, corpus
@@ -249,7 +244,7 @@ def test_a_relative_clause_alone_and_an_it_after_a_place_are_not_asked_about():
 
 
 def test_a_numbered_list_the_segmenter_cut_up_is_not_asked_about():
-    from quizapp.generators.ranking import is_well_formed
+    from quizapp.generators.fitness import is_well_formed
     from tests.qa_fixtures import tagged_sentences
 
     text = (
@@ -265,7 +260,7 @@ def test_a_numbered_list_the_segmenter_cut_up_is_not_asked_about():
 
 
 def test_a_biographical_note_without_a_subject_is_not_asked_about():
-    from quizapp.generators.ranking import has_subject
+    from quizapp.generators.fitness import has_subject
     from tests.qa_fixtures import tagged
 
     note = "Served with the navy in Kronstadt; was in the uprising against the Provisional Government; fought in the Red Army."

@@ -12,7 +12,7 @@ import re
 from quizapp.checking.normalize import content_words, normalize_answer, stem_of
 
 PREFIX = re.compile(r"^\s*(?:true or false\s*[:?]\s*)?(?:according to [^,]+,\s*)?", re.I)
-# An opening "But", "And indeed," a stem drops after "According to X," (generators/ranking.py).
+# An opening "But", "And indeed," a stem drops after "According to X," (generators/attribution.py).
 CONNECTIVE = re.compile(r"^\s*(?:(?:and|but|yet|now)(?: indeed)?,?|yes,)\s+(?=\S)", re.I)
 QUALIFIERS = frozenset(
     "not never no nor hardly scarcely barely almost nearly only second third fourth fifth "

@@ -14,16 +14,10 @@ to assemble a Draft.
 from __future__ import annotations
 
 from quizapp.generators import register
+from quizapp.generators.attribution import attributed, attribution
 from quizapp.generators.base import Citation, Context, Draft
-from quizapp.generators.ranking import (
-    THRESHOLD,
-    Span,
-    answer_spans,
-    attributed,
-    attribution,
-    item_score,
-    sentence_quality,
-)
+from quizapp.generators.fitness import sentence_quality
+from quizapp.generators.ranking import THRESHOLD, Span, answer_spans, item_score
 from quizapp.tagging.types import TaggedSentence
 
 BLANK = "_____"

@@ -15,6 +15,7 @@ from quizapp.generators import register
 from quizapp.generators.base import Citation, Context, Draft
 from quizapp.generators.clauses import Parse, balanced
 from quizapp.generators.counts import count_question
+from quizapp.generators.fitness import has_subject, is_list, is_quotation, is_well_formed
 from quizapp.generators.phrases import (
     apposition_question,
     duration_questions,
@@ -34,7 +35,6 @@ from quizapp.generators.questions import (
     which_organisation,
     whose_question,
 )
-from quizapp.generators.ranking import has_subject, is_list, is_quotation, is_well_formed
 from quizapp.generators.stems import attribute, attribution, proper_name, vague_reason
 from quizapp.generators.views import View, views
 from quizapp.tagging.types import Mention, TaggedSentence

@@ -8,8 +8,8 @@ attributed ("According to Serge, ...").
 
 from __future__ import annotations
 
+from quizapp.generators.attribution import speaker_name
 from quizapp.generators.clauses import Parse
-from quizapp.generators.ranking import speaker_name
 from quizapp.tagging.types import TaggedSentence
 
 DEMONSTRATIVES = {"this", "that", "these", "those"}

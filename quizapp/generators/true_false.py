@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 
 from quizapp.generators import register
+from quizapp.generators.attribution import attributed
 from quizapp.generators.base import Context, Draft
 from quizapp.generators.cloze import citation, explanation, salient_spans, tags
 from quizapp.generators.distractors import choose, seeded
-from quizapp.generators.ranking import THRESHOLD, Span, attributed, item_score
+from quizapp.generators.ranking import THRESHOLD, Span, item_score
 from quizapp.tagging.types import TaggedSentence
 
 NEGATION = re.compile(r"\b(not|no|never|nor|neither|none|nobody|nothing|without)\b|n[’']t\b")
