@@ -18,6 +18,7 @@ from quizapp.bank import bp
 from quizapp.bank.queries import Filters, filtered
 from quizapp.export import ExportError
 from quizapp.export.formats import FORMATS
+from quizapp.export.gc_pause import paused_gc
 from quizapp.export.selection import scope_query, select_items
 from quizapp.models import Item
 
@@ -36,8 +37,9 @@ def export():
         return redirect(back)
     try:
         scope = scope_query(quiz=quiz) if quiz else filtered(filters, Item.id)
-        selection = select_items(scope, status)
-        data = chosen.build(selection, current_app.config.get("PUBLIC_URL"))
+        with paused_gc():  # one pause over choosing and building (export/gc_pause.py)
+            selection = select_items(scope, status)
+            data = chosen.build(selection, current_app.config.get("PUBLIC_URL"))
     except ExportError as exc:
         flash(f"Nothing exported: {exc}.")
         return redirect(back)
