@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from quizapp.generators.candidate_pool import also_true, pool, squeeze
 from quizapp.generators.cloze import BLANK
-from quizapp.generators.distractors import also_true, candidates, pool, squeeze
+from quizapp.generators.distractors import candidates
 from quizapp.generators.multiple_choice import MultipleChoiceGenerator
 from quizapp.generators.ranking import answer_spans
 from quizapp.generators.values import date_value, granularity, number_value

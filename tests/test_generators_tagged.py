@@ -6,8 +6,8 @@ from functools import cache
 
 import pytest
 
+from quizapp.generators.candidate_pool import squeeze
 from quizapp.generators.cloze import BLANK, ClozeGenerator
-from quizapp.generators.distractors import squeeze
 from quizapp.generators.multiple_choice import MultipleChoiceGenerator
 from quizapp.generators.true_false import TrueFalseGenerator
 from quizapp.ingest.prepare import prepare_document

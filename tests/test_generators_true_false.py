@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from quizapp.generators.attribution import OPINION
-from quizapp.generators.distractors import squeeze
+from quizapp.generators.candidate_pool import squeeze
 from quizapp.generators.true_false import NEGATION, TrueFalseGenerator
 from tests.generator_fixtures import SAMPLE, corpus, run, states, swapped_value
 

@@ -6,17 +6,42 @@ of the same form and magnitude. A distractor is never named in the cited sentenc
 never an alias of the answer, and never co-occurs with the stem's other entities
 under the same verb elsewhere (it might be another true answer). Choices are seeded
 from the sentence key, so a run over the same corpus always picks the same ones.
+The candidates come from candidate_pool.py; whether one is of the answer's kind, from
+name_kinds.py.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass, field
-from functools import lru_cache
 
 from quizapp.generators.base import Context
-from quizapp.generators.ranking import PHRASES, Span, clean_span
+from quizapp.generators.candidate_pool import (
+    NAMED,
+    Candidate,
+    also_true,
+    answer_forms,
+    first_names,
+    is_common_word,
+    long_words,
+    pool,
+    squeeze,
+    types_of,
+)
+from quizapp.generators.name_kinds import (
+    TITLE_WORDS,
+    evidence,
+    fine_kind,
+    fits_kind,
+    indefinite_article,
+    is_acronym,
+    looks_like,
+    place_kind,
+    shown_kind,
+    title_before,
+    title_of,
+    titled,
+)
+from quizapp.generators.ranking import PHRASES, Span
 from quizapp.generators.values import (
     common_words,
     date_value,
@@ -30,116 +55,9 @@ from quizapp.generators.values import (
     split_unit,
     word_number,
 )
-from quizapp.tagging.evidence import occurrence_kind
 from quizapp.tagging.types import TaggedSentence
 
 PARTICLES = {"de", "von", "van", "of", "the", "and", "for", "la", "del", "y", "&"}
-NAMED = ("person", "organization", "place", "event", "term")
-PLACE_LIKE_PERSON = {"berlin", "kremlin", "stalin", "lenin", "dublin", "pskov", "kharkov"}
-COUNTRIES = set(
-    "russia germany france england britain america china spain italy poland finland ukraine "
-    "japan mexico hungary austria turkey georgia czechoslovakia yugoslavia bulgaria rumania "
-    "romania ussr india persia belgium holland norway sweden switzerland latvia estonia "
-    "lithuania mongolia korea greece albania canada armenia azerbaijan serbia denmark portugal "
-    "netherlands ireland scotland iran egypt cuba brazil argentina chile vietnam indochina "
-    "manchukuo".split()
-) | {"soviet union", "united states", "great britain", "u.s.s.r.", "the soviet union"}
-
-# Regions inside a country: a region is not swapped for a country, nor a country for one.
-REGIONS = set(
-    "siberia caucasus crimea urals turkestan manchuria catalonia bavaria saxony prussia ruhr "
-    "silesia galicia kazakhstan ukraine byelorussia transcaucasia volga donbas karelia "
-    "andalusia asturias aragon".split()
-)
-
-CONTINENTS = {"europe", "asia", "africa", "australia", "latin america", "south america"}
-
-
-@dataclass
-class Candidate:
-    text: str
-    key: str  # entity key, or type:value
-    count: int = 0
-    documents: set = field(default_factory=set)
-    sentences: list = field(default_factory=list)
-    proper: bool = True  # every capitalised word a singular proper noun where mentioned
-    sources: set = field(default_factory=set)  # the mention sources (glossary, quote, ...)
-    spans: list = field(default_factory=list)  # (start, end) in each of `sentences`
-    shown: Counter | None = None  # the kinds the words around its mentions show
-
-
-def pool(context: Context, type_: str) -> list[Candidate]:
-    """The corpus's distinct values of a type, each with where it is mentioned."""
-    return derived(context, f"pool:{type_}", lambda c: _build_pool(c, type_))
-
-
-def _build_pool(context: Context, type_: str) -> list[Candidate]:
-    found: dict[tuple[str, str], Candidate] = {}
-    for sentence, mention in context.mentions_by_type.get(type_, []):
-        start, end = clean_span(sentence, mention)
-        text = sentence.text[start:end]
-        key = mention.entity or f"{type_}:{mention.value or text.lower()}"
-        item = found.setdefault((key, text), Candidate(text, key))
-        item.count += 1
-        item.sources.add(mention.source)
-        item.documents.add(sentence.document)
-        item.sentences.append(sentence)
-        item.spans.append((start, end))
-        inside = [t for t in sentence.tokens if start <= t.start < end and t.text[:1].isupper()]
-        item.proper &= all(t.pos == "PROPN" and t.tag != "NNPS" for t in inside)
-    return sorted(found.values(), key=lambda c: (c.key, c.text))
-
-
-@lru_cache(maxsize=65536)
-def _words(text: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in re.findall(r"\w+", text) if len(w) > 3)
-
-
-@lru_cache(maxsize=65536)
-def squeeze(text: str) -> str:
-    """A name without case, dots, spaces or a leading "the" ("U.S.S.R." is "ussr")."""
-    return re.sub(r"[^a-z0-9]", "", re.sub(r"^the\s+", "", text.lower()))
-
-
-def answer_forms(span: Span, context: Context) -> set[str]:
-    """The answer and every name its entity goes by, squeezed."""
-    forms = {span.text}
-    entity = context.entities.get(span.mention.entity or "")
-    if entity:
-        forms |= {entity.canonical, *entity.aliases}
-    return {squeeze(f) for f in forms}
-
-
-def _verbs(sentence: TaggedSentence) -> frozenset[str]:
-    return frozenset(t.lemma.lower() for t in sentence.tokens if t.pos == "VERB") - {"be", "have"}
-
-
-def _keys(sentence: TaggedSentence) -> frozenset[str]:
-    return frozenset(m.entity or f"{m.type}:{m.value or m.text.lower()}" for m in sentence.mentions)
-
-
-def _facts(sentence: TaggedSentence, context: Context) -> tuple[frozenset, frozenset]:
-    """The sentence's entity keys and verbs, computed once per sentence and context."""
-    cache = derived(context, "facts", lambda _: {})
-    ident = (sentence.key, sentence.text, len(sentence.mentions))
-    if ident not in cache:
-        cache[ident] = (_keys(sentence), _verbs(sentence))
-    return cache[ident]
-
-
-def also_true(candidate: Candidate, sentence: TaggedSentence, span: Span, ctx: Context) -> bool:
-    """The candidate stands with the stem's other entities under the same verb elsewhere."""
-    m = span.mention
-    keys, verbs = _facts(sentence, ctx)
-    others = keys - {m.entity or f"{m.type}:{m.value or m.text.lower()}"}
-    elsewhere = ctx.sentences_by_entity.get(candidate.key) or candidate.sentences
-    for other in elsewhere:
-        if other.key == sentence.key or other.text == sentence.text:
-            return True
-        other_keys, other_verbs = _facts(other, ctx)
-        if others & other_keys and verbs & other_verbs:
-            return True
-    return False
 
 
 def _plausible_name(cand: Candidate, answer: str, type_: str, context: Context) -> bool:
@@ -158,7 +76,7 @@ def _plausible_name(cand: Candidate, answer: str, type_: str, context: Context) 
         suffix = re.search(ending, cand.text)
         own = re.search(ending, answer)
         return same_case and plural and (suffix and suffix.group(1)) == (own and own.group(1))
-    if not cand.proper or cand.count < 2 or _acronym(cand.text) != _acronym(answer):
+    if not cand.proper or cand.count < 2 or is_acronym(cand.text) != is_acronym(answer):
         return False
     if type_ == "organization" and not _backed_organization(cand):
         return False
@@ -166,15 +84,15 @@ def _plausible_name(cand: Candidate, answer: str, type_: str, context: Context) 
         r"(iks|ists?|ites|ians|ards|ers|isms?)$", cand.text
     ):
         return False  # a group, not one person or place
-    if type_ == "place" and _place_kind(cand.text) != _place_kind(answer):
+    if type_ == "place" and place_kind(cand.text) != place_kind(answer):
         return False
-    if _looks_like(cand.text) not in (type_, None) or _looks_like(answer) not in (type_, None):
+    if looks_like(cand.text) not in (type_, None) or looks_like(answer) not in (type_, None):
         return False
-    if type_ != "person" and tokens[0] in _first_names(context):
+    if type_ != "person" and tokens[0] in first_names(context):
         return False  # "Margarete Buber-Neumann" tagged as an organisation
     if type_ == "person" and len(tokens) == 1 and not _supported_person(cand, context):
         return False  # "Menshevik", "Rosa": a lone word nothing shows to be a surname
-    if len(tokens) == 1 and _common(tokens[0], context):
+    if len(tokens) == 1 and is_common_word(tokens[0], context):
         return False  # "State", "Party", "Chekists": a generic noun with a capital
     return all(t[:1].isupper() or t.lower() in PARTICLES for t in tokens)
 
@@ -182,61 +100,15 @@ def _plausible_name(cand: Candidate, answer: str, type_: str, context: Context) 
 def _supported_person(cand: Candidate, context: Context) -> bool:
     """A one-word person name the corpus backs: a glossary name, the surname of a
     full name, or a name the words around it show to be a person's."""
-    if cand.text in _first_names(context):
+    if cand.text in first_names(context):
         return False
     entity = context.entities.get(cand.key)
     if "glossary" in cand.sources or (entity and len(entity.canonical.split()) > 1):
         return True
-    if _types_of(context).get(cand.text.lower(), set()) - {"person"}:
+    if types_of(context).get(cand.text.lower(), set()) - {"person"}:
         return False  # "Orel", "Caucasus": tagged as a place or party elsewhere
     shown = evidence(cand)
     return shown["person"] > 0 and shown["place"] == 0
-
-
-def _common(word: str, context: Context) -> bool:
-    """The corpus writes the word, its singular or its plural in lower case."""
-    low, words = word.lower(), common_words(context)
-    return low in words or low + "s" in words or (low.endswith("s") and low[:-1] in words)
-
-
-def _first_names(context: Context) -> set[str]:
-    """The first words of people's full names in the corpus ("Leon", "Margarete")."""
-    return derived(context, "first names", _first_words)
-
-
-def _first_words(context: Context) -> set[str]:
-    return {c.text.split()[0] for c in pool(context, "person") if len(c.text.split()) > 1}
-
-
-def _looks_like(text: str) -> str | None:
-    """The type a name's ending suggests: Russian surnames, towns in -sk or -grad."""
-    last = text.split()[-1].lower() if text.split() else ""
-    if re.search(r"(ov|ev|in|sky|ski|ich|vich|enko|idze|adze|yan)$", last) and len(last) > 4:
-        return None if last in PLACE_LIKE_PERSON else "person"
-    if re.search(r"(sk|grad|gorod|burg|pol)$", last):
-        return "place"
-    return None
-
-
-def _acronym(text: str) -> bool:
-    return bool(re.fullmatch(r"[A-Z.\s]+", text)) and sum(c.isupper() for c in text) >= 2
-
-
-def _place_kind(text: str) -> str:
-    return "country" if text.lower() in COUNTRIES else "other"
-
-
-def _types_of(context: Context) -> dict[str, set[str]]:
-    """Every named text, lowered, with the types it is tagged as somewhere (once per context)."""
-    return derived(context, "types", _find_types)
-
-
-def _find_types(context: Context) -> dict[str, set[str]]:
-    found: dict[str, set[str]] = {}
-    for type_ in NAMED:
-        for cand in pool(context, type_):
-            found.setdefault(cand.text.lower(), set()).add(type_)
-    return found
 
 
 def _named(sentence: TaggedSentence, span: Span, context: Context) -> list[Candidate]:
@@ -244,10 +116,10 @@ def _named(sentence: TaggedSentence, span: Span, context: Context) -> list[Candi
     forms = answer_forms(span, context)
     entity = context.entities.get(span.mention.entity or "")
     names = [span.text, *((entity.canonical, *entity.aliases) if entity else ())]
-    banned = set().union(*(_words(n) for n in names)) | _words(sentence.text)
-    banned |= _words(sentence.author or "")
+    banned = set().union(*(long_words(n) for n in names)) | long_words(sentence.text)
+    banned |= long_words(sentence.author or "")
     size = len(span.text.split())
-    types = _types_of(context)
+    types = types_of(context)
     if len(types.get(span.text.lower(), ())) > 1:
         return []  # the answer is tagged as another kind of thing elsewhere
     phrase = span.mention.source in PHRASES
@@ -265,7 +137,7 @@ def _named(sentence: TaggedSentence, span: Span, context: Context) -> list[Candi
             continue  # a quoted phrase for a quoted phrase, and only one said twice
         if any(squeeze(cand.text).startswith(f) or f.startswith(squeeze(cand.text)) for f in forms):
             continue  # "Stalinists" for "Stalin"
-        if squeeze(cand.text) in squeeze(sentence.text) or _words(cand.text) & banned:
+        if squeeze(cand.text) in squeeze(sentence.text) or long_words(cand.text) & banned:
             continue
         if len(cand.text.split()) != size:
             continue
@@ -282,178 +154,10 @@ def _named(sentence: TaggedSentence, span: Span, context: Context) -> list[Candi
             and fine_kind(cand.text, type_, context, cand.key) != kind
         ):
             continue  # a newspaper for a newspaper, a region for a region
-        if article and _article(cand.text) != article.group(1).lower():
+        if article and indefinite_article(cand.text) != article.group(1).lower():
             continue  # "an ___" wants a name that takes "an"
         result.append(cand)
     return result
-
-
-def _article(text: str) -> str:
-    return "an" if re.match(r"[aeiouAEIOU]", text) else "a"
-
-
-# --- kinds of values, from the words around every mention in the corpus -------------
-
-TITLE_WORDS = {
-    "comrade", "general", "marshal", "admiral", "colonel", "captain", "lieutenant", "count",
-    "baron", "prince", "president", "premier", "professor", "doctor", "dr", "mr", "mrs",
-    "m", "mme", "citizen", "tsar", "czar", "commissar", "ambassador", "minister", "bishop",
-}  # fmt: skip
-PLACE_NOUNS = {"region", "town", "city", "province", "village", "district", "port", "island"}
-# The head noun of a multi-word name says what kind of organisation or place it is.
-HEADS = {
-    "military": "army armies battalion battalions guard guards fleet navy division regiment "
-    "corps brigade brigades detachment detachments",
-    "party": "party parties opposition international league bloc group faction democracy "
-    "federation confederation union front",
-    "body": "committee commissariat commission council bureau administration congress "
-    "conference soviet tribunal court ministry department government cabinet presidium "
-    "politbureau executive directorate secretariat",
-    "business": "bank trust company works factory plant",
-    "building": "palace prison fortress square street station cathedral hotel institute "
-    "museum house hall church monastery theatre isolator",
-    "nature": "sea lake river ocean gulf bay mountains mountain strait peninsula island",
-}
-EVENT_HEADS = {
-    "meeting": "congress conference plenum session assembly",
-    "rising": "revolution insurrection uprising rising putsch commune mutiny",
-    "war": "war wars campaign offensive",
-    "trial": "trial trials",
-    "terror": "terror purge purges",
-}
-EVENT_KIND = {w: kind for kind, words in EVENT_HEADS.items() for w in words.split()}
-HEAD_KIND = {w: kind for kind, words in HEADS.items() for w in words.split()}
-DESCRIBED = {  # words of a glossary description's first noun phrase
-    "press": "newspaper paper journal magazine review weekly daily",
-    "police": "police",
-    "country": "state country republic kingdom empire",
-    "region": "region province territory",
-    "city": "city capital town village",
-    "building": "building station fortress palace prison isolator seat",
-}
-DESCRIBED_KIND = {w: kind for kind, words in DESCRIBED.items() for w in words.split()}
-
-
-def _rows(sentence: TaggedSentence) -> list[list]:
-    """The sentence's tokens as analysis rows, for evidence.occurrence_kind."""
-    return [
-        [t.start, t.text, t.space, t.lemma, t.pos, t.tag, t.dep, t.head] for t in sentence.tokens
-    ]
-
-
-# By the identity of a token list (tagging shares one list among the witnesses of a
-# sentence), with the list itself so that its id is not reused while cached.
-_ROWS: dict[int, tuple[list, list]] = {}
-
-
-def shown_kind(sentence: TaggedSentence, start: int, end: int) -> str | None:
-    """The kind the words around sentence.text[start:end] show ("in X": a place)."""
-    cached = _ROWS.get(id(sentence.tokens))
-    if cached is None or cached[0] is not sentence.tokens:
-        if len(_ROWS) > 50000:
-            _ROWS.clear()
-        cached = _ROWS[id(sentence.tokens)] = (sentence.tokens, _rows(sentence))
-    rows = cached[1]
-    kind = occurrence_kind({"tokens": rows}, start, end)
-    if kind:
-        return kind
-    before = sentence.text[:start].lower().split()[-3:]
-    if len(before) >= 2 and before[-1] == "of" and before[-2] in PLACE_NOUNS:
-        return "place"  # "the region of X"
-    return None
-
-
-def evidence(cand: Candidate) -> Counter:
-    """How often the corpus's words around the candidate show each kind."""
-    if cand.shown is None:
-        cand.shown = Counter(
-            k
-            for s, (a, b) in zip(cand.sentences, cand.spans, strict=True)
-            if (k := shown_kind(s, a, b))
-        )
-    return cand.shown
-
-
-def modifier_use(cand: Candidate) -> bool:
-    """The corpus mostly uses the name as an adjective or a noun's modifier ("Menshevik
-    leaders", "Turkoman tribes"), so it is no place or person of its own."""
-    modifying = 0
-    for sentence, (start, end) in zip(cand.sentences, cand.spans, strict=True):
-        inside = [t for t in sentence.tokens if start <= t.start < end]
-        last = inside[-1] if inside else None
-        if last is None:
-            continue
-        head = sentence.tokens[last.head] if 0 <= last.head < len(sentence.tokens) else None
-        if last.pos == "ADJ" or (
-            last.dep in ("amod", "compound") and head is not None and head.pos == "NOUN"
-        ):
-            modifying += 1
-    return modifying * 2 > len(cand.sentences)
-
-
-def fits_kind(cand: Candidate, type_: str) -> bool:
-    """The corpus never shows the candidate as another kind more than as its own."""
-    if type_ in ("place", "person") and "glossary" not in cand.sources and modifier_use(cand):
-        return False
-    shown = evidence(cand)
-    if type_ == "person":
-        return shown["place"] == 0 or shown["person"] > shown["place"]
-    if type_ == "place":
-        return shown["person"] == 0 and (shown["place"] > 0 or "glossary" in cand.sources)
-    if type_ == "organization":
-        return shown["person"] == 0
-    return True
-
-
-def fine_kind(text: str, type_: str, context: Context, key: str = "") -> str:
-    """A finer kind of an organisation or place: its glossary description's first noun,
-    the head noun of its name, a country; "other" when nothing says."""
-    entity = context.entities.get(key)
-    if entity and entity.description:
-        words = re.findall(r"[a-z]+", entity.description.lower())[:6]
-        for word in words:
-            if word in DESCRIBED_KIND:
-                return DESCRIBED_KIND[word]
-    if type_ == "place" and text.lower() in CONTINENTS:
-        return "continent"
-    if type_ == "place" and text.lower() in REGIONS:
-        return "region"
-    if type_ == "place" and text.lower() in COUNTRIES:
-        return "country"
-    words = text.lower().split()
-    if type_ == "event":
-        return next((EVENT_KIND[w] for w in reversed(words) if w in EVENT_KIND), "other")
-    for word in reversed(words):
-        if word in HEAD_KIND:
-            return HEAD_KIND[word]
-    if type_ in ("place", "organization") and len(words) > 1:
-        for word in words:
-            if word in HEAD_KIND:
-                return HEAD_KIND[word]
-    return "other"
-
-
-def title_before(sentence: TaggedSentence, start: int) -> str | None:
-    """A title word right before the span ("General ___"), lower case."""
-    words = re.findall(r"[\w.]+", sentence.text[:start])
-    if words and words[-1].lower().rstrip(".") in TITLE_WORDS:
-        return words[-1].lower().rstrip(".")
-    return None
-
-
-def title_of(text: str) -> str | None:
-    first = text.split()[0].lower().rstrip(".") if text.split() else ""
-    return first if first in TITLE_WORDS and len(text.split()) > 1 else None
-
-
-def titled(cand: Candidate, title: str, context: Context) -> bool:
-    """The corpus calls the candidate by the title, or its description has the title."""
-    entity = context.entities.get(cand.key)
-    if entity and re.search(rf"\b{title}\b", entity.description.lower()):
-        return True
-    return any(
-        title_before(s, a) == title for s, (a, _) in zip(cand.sentences, cand.spans, strict=True)
-    )
 
 
 def _answer_fits(sentence: TaggedSentence, span: Span, context: Context) -> bool:
@@ -473,7 +177,7 @@ def _answer_fits(sentence: TaggedSentence, span: Span, context: Context) -> bool
         and re.fullmatch(r"[A-Z][a-zé]+", last)
         and last.lower() not in TITLE_WORDS
         and len(words) > 1
-        and last in _first_names(context)
+        and last in first_names(context)
     ):
         return False  # "Marcel ___": the given name cues a surname of one nationality
     shown = shown_kind(sentence, span.start, span.end)
@@ -492,7 +196,7 @@ def _answer_backed(span: Span, context: Context) -> bool:
     type_ = span.mention.type
     if len(span.text.split()) > 1 or span.mention.source == "glossary":
         return True
-    if _common(span.text, context):
+    if is_common_word(span.text, context):
         return False  # "an arrested Oppositionist": a word the corpus writes in lower case
     own = next((c for c in pool(context, type_) if c.text == span.text), None)
     if own is None or "glossary" in own.sources:
@@ -501,7 +205,7 @@ def _answer_backed(span: Span, context: Context) -> bool:
         return False
     if type_ != "person":
         return True
-    if _types_of(context).get(own.text.lower(), set()) - {"person"}:
+    if types_of(context).get(own.text.lower(), set()) - {"person"}:
         return False
     shown = evidence(own)
     return shown["place"] == 0 or shown["person"] > shown["place"]
@@ -512,7 +216,7 @@ def _backed_organization(cand: Candidate) -> bool:
     unless the corpus names it three times or it is an acronym."""
     one_word = len(cand.text.split()) == 1
     model_only = "glossary" not in cand.sources
-    return not (one_word and model_only and cand.count < 3 and not _acronym(cand.text))
+    return not (one_word and model_only and cand.count < 3 and not is_acronym(cand.text))
 
 
 DAY_ORDINAL = re.compile(r"\b(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)\b", re.IGNORECASE)
@@ -677,7 +381,9 @@ def choose(
     for cand in candidates(sentence, span, context, swap):
         if any(c.key == cand.key for c in chosen):
             continue
-        if span.mention.type in NAMED and any(_words(c.text) & _words(cand.text) for c in chosen):
+        if span.mention.type in NAMED and any(
+            long_words(c.text) & long_words(cand.text) for c in chosen
+        ):
             continue
         if any(c.text.lower() == cand.text.lower() for c in chosen):
             continue
