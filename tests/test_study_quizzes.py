@@ -364,3 +364,68 @@ def test_where_an_answer_leads_depends_on_the_quiz_settings(setting, app):
     # the attempt's own page resumes at the first question not answered
     assert "Question 2 of 2" in client.get(f"/study/attempts/{uuid}").get_data(as_text=True)
     assert "The answer:" not in client.get(f"/study/attempts/{uuid}/q/1").get_data(as_text=True)
+
+
+def test_the_question_page_is_one_statement_with_the_user_and_the_post_reads_no_user_apart(
+    setting, app
+):
+    """The page loads the user, the attempt, its question and every question's progress
+    in one statement; the answer POST reads the user with the attempt too."""
+    items, users, quiz = setting
+    client = as_user(app, users["student"].email)
+    uuid = start(client, quiz)
+    assert post_answer(client, uuid, 1, {"answer": "Lenin"}).status_code == 302  # cloze
+    url = f"/study/attempts/{uuid}/q/3"  # short answer
+    token = csrf_token(client, url)
+    with counted_statements(fresh=True) as page:
+        html = client.get(url).get_data(as_text=True)
+    assert len(page) == 1 and "user_account" in page[0], page
+    # the progress came with it: question 1 is marked answered, question 3 is not
+    assert '1<span class="visually-hidden"> (answered)' in html
+    assert '3<span class="visually-hidden"> (answered)' not in html
+    assert f"Question 3 of {len(ORDER)}" in html
+    with counted_statements(fresh=True) as post:
+        answered = client.post(url, data={"csrf_token": token, "answer": "x"}, headers=JSON)
+    assert answered.status_code == 200 and answered.json["recorded"], answered.json
+    reads_user = [s for s in post if "FROM user_account" in s and "attempt" not in s]
+    assert not reads_user and "user_account" in post[0], post
+
+
+def test_a_session_naming_a_missing_user_is_sent_to_sign_in(setting, app):
+    items, users, quiz = setting
+    client = as_user(app, users["student"].email)
+    uuid = start(client, quiz)
+    url = f"/study/attempts/{uuid}/q/1"
+    token = csrf_token(client, url)
+    with client.session_transaction() as session:
+        session["_user_id"] = "987654"  # signed, but no such account (any more)
+    for response in (
+        client.get(url),
+        client.post(url, data={"csrf_token": token, "answer": "Lenin"}, headers=JSON),
+    ):
+        assert response.status_code == 302 and "/login" in response.headers["Location"]
+    assert responses() == 0
+
+
+def test_strong_session_protection_still_guards_the_question_page(setting, app):
+    """The user comes with the attempt's query, yet Flask-Login's checks still run: with
+    strong protection a session moved to another browser is signed out."""
+    items, users, quiz = setting
+    app.config["SESSION_PROTECTION"] = "strong"
+    try:
+        client = as_user(app, users["student"].email)
+        uuid = start(client, quiz)
+        url = f"/study/attempts/{uuid}/q/1"
+        assert client.get(url).status_code == 200
+        token = csrf_token(client, url)
+        moved = {"User-Agent": "another browser"}
+        page = client.get(url, headers=moved)
+        assert page.status_code == 302 and "/login" in page.headers["Location"]
+        client = as_user(app, users["student"].email)
+        token = csrf_token(client, url)
+        answer = {"csrf_token": token, "answer": "Lenin"}
+        posted = client.post(url, data=answer, headers={**JSON, **moved})
+        assert posted.status_code == 302 and "/login" in posted.headers["Location"]
+        assert responses() == 0
+    finally:
+        app.config.pop("SESSION_PROTECTION")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from flask import current_app, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_user, logout_user
+from flask_login import login_user, logout_user
 
 from quizapp.auth import bp
 from quizapp.auth.forms import LoginForm, LogoutForm, RegistrationForm
@@ -65,8 +65,3 @@ def safe_next(target: str | None) -> str:
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
         return default
     return target
-
-
-@bp.app_context_processor
-def logout_form():
-    return {"logout_form": LogoutForm() if current_user.is_authenticated else None}

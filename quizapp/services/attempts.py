@@ -7,7 +7,8 @@ after it is refused, and an attempt found past it is submitted as it stands.
 
 Recording an answer is idempotent: the same answer posted again records nothing and
 gets the first result back. With immediate feedback an answer, once given, stands; with
-feedback after submission it may be changed until the attempt is submitted.
+feedback after submission it may be changed until the attempt is submitted. How an
+answer is graded (its key, the corpus's names) is services/answer_grading.py.
 """
 
 from __future__ import annotations
@@ -18,27 +19,27 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import String, and_, bindparam, cast, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import contains_eager, joinedload
+from sqlalchemy.orm import aliased, contains_eager, joinedload
 
-from quizapp.checking.normalize import normalize_answer
 from quizapp.extensions import db
-from quizapp.grading import Grade, Key, Lexicon, grade
-from quizapp.grading.lexicon_cache import cached_lexicon
+from quizapp.grading import Grade
 from quizapp.models import (
     Attempt,
     AttemptQuestion,
-    EntityRecord,
     Item,
     ItemVersion,
-    MentionRecord,
     Quiz,
     Response,
+    User,
 )
+from quizapp.services.answer_grading import entities_fingerprint, grade_answer, stored_grade
 from quizapp.services.quizzes import draw_items
+
+# tests/test_lexicon_cache.py reads the fingerprint here, where grading used to live
+_entities_fingerprint = entities_fingerprint
 
 GRACE = timedelta(seconds=5)  # an answer sent just before the deadline may arrive just after
 GIVEN_CHARS = 300
-TYPED = ("cloze", "short_answer")
 
 
 class AttemptError(ValueError):
@@ -152,9 +153,15 @@ def question_at(attempt: Attempt, position: int) -> AttemptQuestion:
 
 # The statements the question page and the answer POST run on every request, composed
 # once: building a select anew each time cost about as much as running it.
+#
+# The attempt, its quiz, the question at a position, the version it shows and the
+# signed-in user, in one statement. The user comes with it so that Flask-Login's loader
+# finds the row in the identity map instead of asking for it (auth/session_user.py); an
+# attempt that is not the user's gives no row at all.
 QUESTION_OF_ATTEMPT = (
-    select(Attempt, AttemptQuestion, ItemVersion, Item.uuid, Item.type)
+    select(Attempt, AttemptQuestion, ItemVersion, Item.uuid, Item.type, User)
     .join(Quiz, Quiz.id == Attempt.quiz_id)
+    .join(User, User.id == Attempt.user_id)
     .outerjoin(
         AttemptQuestion,
         and_(
@@ -167,35 +174,78 @@ QUESTION_OF_ATTEMPT = (
     .options(contains_eager(Attempt.quiz), joinedload(AttemptQuestion.response))
     .where(Attempt.uuid == bindparam("uuid"), Attempt.user_id == bindparam("user_id"))
 )
+_every_question = aliased(AttemptQuestion)
+_answered_question = aliased(AttemptQuestion)
+# The question page also shows every question's position and whether it is answered:
+# two correlated aggregates in the same statement, so the page costs one statement.
+QUESTION_PAGE = QUESTION_OF_ATTEMPT.add_columns(
+    select(func.aggregate_strings(cast(_every_question.position, String), ","))
+    .where(_every_question.attempt_id == Attempt.id)
+    .scalar_subquery(),
+    select(func.aggregate_strings(cast(_answered_question.position, String), ","))
+    .select_from(Response)
+    .join(_answered_question, _answered_question.id == Response.question_id)
+    .where(Response.attempt_id == Attempt.id)
+    .scalar_subquery(),
+)
+# The response is looked up by the attempt too: on PostgreSQL that keeps the join to the
+# attempt's own responses even while the table's statistics lag behind its growth.
 PROGRESS = (
     select(AttemptQuestion.position, Response.id.is_not(None))
-    .outerjoin(Response, Response.question_id == AttemptQuestion.id)
+    .outerjoin(
+        Response,
+        and_(
+            Response.question_id == AttemptQuestion.id,
+            Response.attempt_id == bindparam("attempt_id"),
+        ),
+    )
     .where(AttemptQuestion.attempt_id == bindparam("attempt_id"))
     .order_by(AttemptQuestion.position)
 )
-LINKED_NAMES = (
-    select(EntityRecord.key, MentionRecord.text)
-    .join(EntityRecord, EntityRecord.id == MentionRecord.entity_id)
-    .where(EntityRecord.key.in_(bindparam("keys", expanding=True)))
-    .distinct()
-)
+
+
+@dataclass(frozen=True)
+class FoundQuestion:
+    """What the question page and the answer POST load: the attempt (None when it is not
+    the user's), the question at the position and the version it shows (None when the
+    attempt has none there), and with `progress`, (position, answered) of every question.
+    `user` holds the user's row for the request: the identity map keeps objects only
+    while something refers to them, and Flask-Login's loader is to find it there."""
+
+    attempt: Attempt | None
+    question: AttemptQuestion | None = None
+    version: ItemVersion | None = None
+    progress: list[tuple[int, bool]] | None = None
+    user: User | None = None
 
 
 def find_question(
-    uuid: str, user, position: int
-) -> tuple[Attempt | None, AttemptQuestion | None, ItemVersion | None]:
-    """`find_attempt`, `question_and_version` together, in one query: the question page
-    and the answer POST need all three. (None, None, None) for anyone else's attempt;
-    the question and version are None when the attempt has no question at `position`."""
+    uuid: str, user_id: int | None, position: int, progress: bool = False
+) -> FoundQuestion:
+    """The user's attempt with its quiz, its question at `position` and the version it
+    shows (and with `progress` what `progress()` gives), with the user's own row, in one
+    query. `user_id` may come straight from the session (auth/session_user.py): the
+    caller must still require a signed-in user, which then costs no query."""
+    if user_id is None:
+        return FoundQuestion(None)
     found = db.session.execute(
-        QUESTION_OF_ATTEMPT, {"uuid": uuid, "user_id": user.id, "position": position}
+        QUESTION_PAGE if progress else QUESTION_OF_ATTEMPT,
+        {"uuid": uuid, "user_id": user_id, "position": position},
     ).first()
     if found is None:
-        return None, None, None
-    attempt, question, version, item_uuid, kind = found
+        return FoundQuestion(None)
+    attempt, question, version, item_uuid, kind, user = found[:6]
     if version is not None:
         version.item_uuid, version.item_type = item_uuid, kind  # as versions_of sets them
-    return attempt, question, version
+    done = None
+    if progress:
+        every, answered = (_positions(text) for text in found[6:8])
+        done = [(p, p in answered) for p in sorted(every)]
+    return FoundQuestion(attempt, question, version, done, user)
+
+
+def _positions(text: str | None) -> set[int]:
+    return {int(p) for p in text.split(",")} if text else set()
 
 
 def no_question(position: int) -> AttemptError:
@@ -253,12 +303,12 @@ def record_answer(
     _check_open(attempt, user, at)
     earlier = question.response
     if earlier is not None and earlier.answer == given.answer:
-        return Recorded(earlier, _stored_grade(earlier), new=False)
+        return Recorded(earlier, stored_grade(earlier), new=False)
     if earlier is not None and attempt.quiz.feedback == "immediate":
         raise AttemptError(
             "You have answered this question already; your first answer stands.", 409
         )
-    result = grade(version.item_type, _key(version), given.answer, _lexicon(version))
+    result = grade_answer(version, given.answer)
     response = earlier or Response(question_id=question.id, attempt_id=attempt.id)
     response.answer = given.answer
     response.given = given.text[:GIVEN_CHARS]
@@ -274,7 +324,7 @@ def record_answer(
         stored = db.session.scalar(select(Response).where(Response.question_id == question.id))
         if stored is None or stored.answer != given.answer:
             raise AttemptError("This question was answered in another window.", 409) from None
-        return Recorded(stored, _stored_grade(stored), new=False)
+        return Recorded(stored, stored_grade(stored), new=False)
     return Recorded(response, result, new=True)
 
 
@@ -362,66 +412,6 @@ def quiz_summaries(user) -> list[QuizSummary]:
         .order_by(Quiz.title, Quiz.id)
     ).all()
     return [QuizSummary(q, n or 0, best, uuid) for q, n, best, uuid in rows]
-
-
-def _key(version: ItemVersion) -> Key:
-    return Key(version.answer, tuple(version.alternatives or ()), dict(version.payload or {}))
-
-
-def _stored_grade(response: Response) -> Grade:
-    stored = response.grading or {}
-    return Grade(
-        bool(response.correct),
-        float(response.credit),
-        stored.get("reason", "right" if response.correct else "wrong"),
-        stored.get("corrected"),
-        stored.get("named"),
-    )
-
-
-def _lexicon(version: ItemVersion) -> Lexicon:
-    """The corpus's entity names, with every name the corpus links to the key's entities.
-
-    Two queries whatever the answer: the entities' fingerprint (the names themselves are
-    built into a lexicon once per process and reused while it holds, see
-    grading/lexicon_cache.py), then the texts of the mentions linked to the entities the
-    key names. Only typed answers need names.
-    """
-    if version.item_type not in TYPED:
-        return Lexicon()
-    lexicon = cached_lexicon(_entities_fingerprint(), _corpus_lexicon)
-    keyed = {normalize_answer(f) for f in [version.answer, *(version.alternatives or [])]}
-    own = sorted({k for form in keyed for k in lexicon.owners.get(form, ())})
-    linked = db.session.execute(LINKED_NAMES, {"keys": own or [""]}).all()
-    return lexicon.extended((key, [text]) for key, text in linked)
-
-
-# How many entities there are, the highest id and the length of all their names: it
-# changes when tagging adds an entity or gives one a longer or shorter name. Built once:
-# composing the expression anew for every answer cost more than running it.
-ENTITIES_FINGERPRINT = select(
-    func.count(EntityRecord.id),
-    func.max(EntityRecord.id),
-    func.sum(
-        func.length(EntityRecord.key)
-        + func.length(EntityRecord.canonical)
-        + func.coalesce(func.length(cast(EntityRecord.aliases, String)), 0)
-    ),
-)
-
-
-def _entities_fingerprint() -> tuple:
-    return tuple(db.session.execute(ENTITIES_FINGERPRINT).one())
-
-
-def _corpus_lexicon() -> Lexicon:
-    """Every entity's canonical name and aliases, from the database."""
-    entities = db.session.execute(
-        select(EntityRecord.key, EntityRecord.canonical, EntityRecord.aliases)
-    ).all()
-    return Lexicon.build(
-        (key, [canonical, *(aliases or [])]) for key, canonical, aliases in entities
-    )
 
 
 def _current_versions(item_ids: list[int]) -> list[ItemVersion]:

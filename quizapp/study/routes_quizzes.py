@@ -33,10 +33,11 @@ from flask import abort, flash, jsonify, redirect, render_template, request, url
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from quizapp.auth.session_user import session_user_id
 from quizapp.extensions import db
 from quizapp.models import Attempt, Quiz
 from quizapp.services import attempts
-from quizapp.services.attempts import AttemptError
+from quizapp.services.attempts import AttemptError, FoundQuestion
 from quizapp.services.flashcards import deck_summaries
 from quizapp.study import bp
 from quizapp.study.answers import read_answer
@@ -81,20 +82,36 @@ def attempt_page(attempt_uuid: str):
     return render_template("study/attempt_all.html", **_page(attempt), views=views)
 
 
+# The question page and the answer POST load the signed-in user in the same query as
+# the attempt, before login_required, which then finds the user without a query of its
+# own (auth/session_user.py). Nothing is shown or changed before login_required passed.
+
+
 @bp.get("/attempts/<attempt_uuid>/q/<int:position>")
-@login_required
 def attempt_question(attempt_uuid: str, position: int):
-    attempt, question, version = attempts.find_question(attempt_uuid, current_user, position)
-    opened = _still_open(attempt)
+    found = attempts.find_question(attempt_uuid, session_user_id(), position, progress=True)
+    return _show_question(found, position)
+
+
+@login_required
+def _show_question(found: FoundQuestion, position: int):
+    opened = _still_open(found.attempt)
     if not isinstance(opened, Attempt):
         return opened
-    return _question_page(attempt, position, shown=(question, version))
+    return _question_page(
+        found.attempt, position, shown=(found.question, found.version), done=found.progress
+    )
 
 
 @bp.post("/attempts/<attempt_uuid>/q/<int:position>")
-@login_required
 def answer_question(attempt_uuid: str, position: int):
-    attempt, question, version = attempts.find_question(attempt_uuid, current_user, position)
+    found = attempts.find_question(attempt_uuid, session_user_id(), position)
+    return _record_answer(found, position)
+
+
+@login_required
+def _record_answer(found: FoundQuestion, position: int):
+    attempt, question, version = found.attempt, found.question, found.version
     if attempt is None:
         return _refused(AttemptError("There is no such attempt.", 404), None, position)
     # read before recording: the commit expires the attempt, and reading its quiz again
@@ -163,9 +180,15 @@ def _still_open(attempt: Attempt | None):
 
 
 def _question_page(
-    attempt: Attempt, position: int, error: str | None = None, status=200, shown=(None, None)
+    attempt: Attempt,
+    position: int,
+    error: str | None = None,
+    status=200,
+    shown=(None, None),
+    done: list[tuple[int, bool]] | None = None,
 ):
-    """Question `position` of the attempt; `shown` is its (question, version) when loaded."""
+    """Question `position` of the attempt; `shown` is its (question, version) and `done`
+    the attempt's progress when already loaded."""
     question, version = shown
     if question is None:
         try:
@@ -176,13 +199,13 @@ def _question_page(
         [question], with_feedback=_immediate(attempt), versions={version.id: version}
     )
     return (
-        render_template("study/question.html", **_page(attempt), view=view, error=error),
+        render_template("study/question.html", **_page(attempt, done), view=view, error=error),
         status,
     )
 
 
-def _page(attempt: Attempt) -> dict:
-    done = attempts.progress(attempt)
+def _page(attempt: Attempt, done: list[tuple[int, bool]] | None = None) -> dict:
+    done = done if done is not None else attempts.progress(attempt)
     return {
         "attempt": attempt,
         "quiz": attempt.quiz,
