@@ -5,7 +5,9 @@ seeded item is a real item (stem, answer, citation of a real sentence). Those it
 then copied with bulk INSERTs (new uuid and fingerprint each) up to the wanted count, so
 100,000 items take seconds, not hours. Students share one precomputed password hash (a
 scrypt hash per account would take minutes). The quiz has 20 typed-answer items, is
-published, gives immediate feedback, one question a page, and any number of attempts.
+published, gives immediate feedback, one question a page, and any number of attempts. A
+second quiz like it of 100 items is what the answer POST is measured on alone: a student
+answers 100 questions per start, so starting attempts hardly weighs in that figure.
 
     .venv/bin/python bench/seed.py URL --items 100000 --students 500
 """
@@ -41,6 +43,8 @@ PASSWORD = "bench password 1234"
 QUIZ_TITLE = "Bench quiz"
 QUIZ_TYPES = ("cloze", "short_answer")
 QUESTIONS = 20
+ANSWERS_QUIZ_TITLE = "Bench answers quiz"
+ANSWERS_QUESTIONS = 100
 BATCH = 5_000
 TEMPLATES = 2_000  # the drafted items copies are made from (the first ones)
 
@@ -188,9 +192,9 @@ def seed_users(students: int) -> User:
     return instructor
 
 
-def seed_quiz(instructor: User) -> Quiz:
-    """The published 20-question quiz of typed-answer items the load test takes."""
-    quiz = db.session.scalar(select(Quiz).where(Quiz.title == QUIZ_TITLE))
+def seed_quiz(instructor: User, title: str = QUIZ_TITLE, questions: int = QUESTIONS) -> Quiz:
+    """A published quiz of `questions` typed-answer items the load test takes."""
+    quiz = db.session.scalar(select(Quiz).where(Quiz.title == title))
     if quiz is not None:
         return quiz
     chosen = db.session.scalars(
@@ -198,14 +202,14 @@ def seed_quiz(instructor: User) -> Quiz:
         .join(ItemVersion, (ItemVersion.item_id == Item.id) & (ItemVersion.number == 1))
         .where(Item.type.in_(QUIZ_TYPES), ItemVersion.verdict == "supported")
         .order_by(Item.id.desc())
-        .limit(QUESTIONS)
+        .limit(questions)
     ).all()
-    if len(chosen) < QUESTIONS:
-        raise SystemExit(f"only {len(chosen)} typed-answer items to build the bench quiz from")
+    if len(chosen) < questions:
+        raise SystemExit(f"only {len(chosen)} typed-answer items to build {title!r} from")
     for item in chosen:
         item.status = "approved"
     settings = quizzes.QuizSettings(
-        title=QUIZ_TITLE, shuffle_questions=False, shuffle_choices=False, feedback="immediate"
+        title=title, shuffle_questions=False, shuffle_choices=False, feedback="immediate"
     )
     quiz = quizzes.create_quiz(instructor, settings)
     quizzes.add_items(quiz, instructor, list(chosen))
@@ -214,7 +218,7 @@ def seed_quiz(instructor: User) -> Quiz:
 
 
 def seed(url: str, instance: Path, items: int, students: int) -> dict:
-    """Migrate `url` and bring it to `items` items, `students` students and the quiz."""
+    """Migrate `url` and bring it to `items` items, `students` students and the quizzes."""
     app = bench_app(url, instance)
     started = time.perf_counter()
     with app.app_context():
@@ -225,6 +229,7 @@ def seed(url: str, instance: Path, items: int, students: int) -> dict:
         instructor = seed_users(students)
         reset_sequences()
         quiz = seed_quiz(instructor)
+        answers_quiz = seed_quiz(instructor, ANSWERS_QUIZ_TITLE, ANSWERS_QUESTIONS)
         result = {
             "items": db.session.scalar(select(func.count(Item.id))),
             "items_added": added,
@@ -232,6 +237,8 @@ def seed(url: str, instance: Path, items: int, students: int) -> dict:
                 select(func.count(User.id)).where(User.role == "student")
             ),
             "quiz": quiz.uuid,
+            "answers_quiz": answers_quiz.uuid,
+            "answers_questions": ANSWERS_QUESTIONS,
             "seconds": round(time.perf_counter() - started, 1),
         }
         db.session.remove()
