@@ -389,6 +389,14 @@ def test_the_question_page_is_one_statement_with_the_user_and_the_post_reads_no_
     assert answered.status_code == 200 and answered.json["recorded"], answered.json
     reads_user = [s for s in post if "FROM user_account" in s and "attempt" not in s]
     assert not reads_user and "user_account" in post[0], post
+    # a browser's POST is redirected to where it goes next without reading the attempt
+    # again after the commit: the question, then the new response (true/false: no names)
+    with counted_statements(fresh=True) as redirected:
+        response = client.post(
+            f"/study/attempts/{uuid}/q/4", data={"csrf_token": token, "answer": "true"}
+        )
+    assert response.headers["Location"].endswith(f"/study/attempts/{uuid}/q/4")
+    assert len(redirected) == 2 and redirected[1].startswith("INSERT INTO response"), redirected
 
 
 def test_a_session_naming_a_missing_user_is_sent_to_sign_in(setting, app):

@@ -114,9 +114,10 @@ def _record_answer(found: FoundQuestion, position: int):
     attempt, question, version = found.attempt, found.question, found.version
     if attempt is None:
         return _refused(AttemptError("There is no such attempt.", 404), None, position)
-    # read before recording: the commit expires the attempt, and reading its quiz again
-    # afterwards would cost two more queries
+    # read before recording, with where a browser goes next: the commit expires the
+    # attempt, and reading it and its quiz again afterwards would cost two more queries
     immediate = _immediate(attempt)
+    following = None if _wants_json() else _after_answer(attempt, position, immediate)
     try:
         if question is None:
             raise attempts.no_question(position)
@@ -132,7 +133,7 @@ def _record_answer(found: FoundQuestion, position: int):
         if immediate:
             body.update(correct=recorded.grade.correct, credit=recorded.grade.credit)
         return jsonify(body)
-    return redirect(_after_answer(attempt, position, immediate))
+    return redirect(following)
 
 
 @bp.post("/attempts/<attempt_uuid>/submit")
