@@ -80,7 +80,11 @@ def test_attribution_names_a_speaker_or_the_author_of_an_opinion():
     assert (
         attribution(dataclasses.replace(opinion, author="Victor Serge")) == "According to Serge, "
     )
-    assert attribution(dataclasses.replace(opinion, author="Unattributed")) is None
+    nameless = dataclasses.replace(opinion, author="Unattributed")
+    assert attribution(nameless) == "According to the text, "
+    plain = dataclasses.replace(sentence, author="Unattributed")
+    assert attribution(plain) == ""  # a report, not an opinion: no prefix
+    assert attribution(dataclasses.replace(nameless, quoted_by="Letter")) is None
 
 
 def test_one_entity_answers_a_limited_number_of_items():
@@ -266,3 +270,42 @@ def test_a_biographical_note_without_a_subject_is_not_asked_about():
     note = "Served with the navy in Kronstadt; was in the uprising against the Provisional Government; fought in the Red Army."
     assert not has_subject(tagged(note))
     assert has_subject(tagged("Zinoviev was shot in 1936; Kamenev was shot with him."))
+
+
+def test_times_relative_to_the_writing_and_bare_events_point_outside_the_sentence():
+    from tests.generator_fixtures import text_sentences
+
+    raw = (
+        "Notes\n\nRecently the Central Committee expelled Zinoviev from the party. "
+        "Last November Stalin spoke to the workers of Moscow for two hours. "
+        "Twenty years ago Kamenev lived in exile in Siberia. "
+        "The commission heard Trotsky in Coyoacan in April 1937. "
+        "In April 1937 the Dewey Commission heard Trotsky in Coyoacan.\n"
+    )
+    found = {s.text[:12]: is_self_contained(s) for s in text_sentences(raw, "times")}
+    for opening in ("Recently the", "Last Novembe", "Twenty years", "The commissi"):
+        assert not found[opening], opening
+    assert found["In April 193"]
+
+
+def test_the_subject_of_a_negated_be_is_no_answer_but_that_of_a_negated_act_is():
+    from tests.generator_fixtures import settle, text_sentences
+
+    raw = (
+        "Notes\n\nThe Stalin cult is not what stands in the way of peace with the United States. "
+        "Nikolai Bukharin was not the author of the decree on land in 1917. "
+        "Mikhail Tomsky did not wait to be convicted, and instead committed suicide in 1936.\n"
+    )
+    sentences, context = settle(text_sentences(raw, "negation"))
+    cult, bukharin, tomsky = ({s.text for s in answer_spans(x, context)} for x in sentences)
+    assert "Stalin" not in cult and "United States" in cult
+    assert "Nikolai Bukharin" not in bukharin and "1917" in bukharin
+    assert "Mikhail Tomsky" in tomsky
+
+
+def test_a_nameless_texts_loaded_words_are_attributed_to_the_text():
+    sentence, _ = _sentence("The assassination of Sergei Kirov")
+    loaded = dataclasses.replace(
+        sentence, author="Unattributed", text="The viciously anti-Semitic Beria led the purge."
+    )
+    assert attribution(loaded) == "According to the text, "

@@ -19,7 +19,8 @@ OPINION = re.compile(
 
 def attribution(sentence: TaggedSentence) -> str | None:
     """The prefix a stem needs: "" for a plain statement, "According to X, " for a
-    quotation or the author's opinion, None when an opinion has no author to name."""
+    quotation or the author's opinion ("According to the text, " when it names no author),
+    None when a quotation's speaker cannot be named."""
     if sentence.quoted_by:
         speaker = speaker_name(sentence.quoted_by)
         return f"According to {speaker}, " if speaker else None
@@ -27,7 +28,9 @@ def attribution(sentence: TaggedSentence) -> str | None:
         return None  # '"...," he says. Bukharin is ...': the report may go on, unmarked
     author = (sentence.author or "").strip()
     if not author or author.lower() in ("unattributed", "anonymous", "unknown"):
-        return None if OPINION.search(sentence.text) else ""
+        if not OPINION.search(sentence.text) and not EVALUATIVE.search(sentence.text):
+            return ""  # (a comparison or a modal alone does not make a nameless text's opinion)
+        return "According to the text, "  # (its title could give an answer away)
     if not OPINION.search(sentence.text) and not evaluative(sentence):
         return ""
     return f"According to {author.split()[-1]}, "
@@ -43,7 +46,9 @@ EVALUATIVE = re.compile(
     r"|genuine|real|mere|only|inevitabl[ey]|necessar(y|ily)|owes?|deserves?|means|proves?"
     r"|shows?|signif(y|ies)|reveals?|explains?|thesis|tragic(ally)?|pitiful|shameful"
     r"|splendid|brilliant|magnificent|heroic|disastrous|monstrous|criminal|infamous|admirabl[ey]"
-    r"|splendidly|fatal|shameless|cynical|grotesque|pathetic|glorious)\b",
+    r"|splendidly|fatal|shameless|cynical|grotesque|pathetic|glorious|vicious(ly)?|despotic"
+    r"|lunatic|abject|brutal(ly)?|ruthless(ly)?|notorious(ly)?|sinister|barbaric|savage(ly)?"
+    r"|murderous|heinous|treacherous|cowardly|dastardly|odious|vile)\b",
     re.IGNORECASE,
 )
 

@@ -122,7 +122,7 @@ class ClozeGenerator:
     """Up to MAX_SPANS clozes per sentence, on its most salient distinct spans."""
 
     name = "cloze"
-    version = "2"
+    version = "3"
 
     def generate(self, sentence: TaggedSentence, context: Context) -> list[Draft]:
         found = salient_spans(sentence, context)

@@ -22,7 +22,7 @@ from quizapp.generators.values import common_words, is_count
 from quizapp.tagging.types import Mention, TaggedSentence
 
 THRESHOLD = 0.5  # drafts scoring below this are dropped
-MAX_PER_ENTITY = 20  # items one entity may answer across a bank
+MAX_PER_ENTITY = 25  # items one entity may answer across a bank
 STOP = {
     "the", "a", "an", "one", "he", "she", "it", "they", "this", "that", "these", "those",
     "today", "now", "then", "once", "time", "year", "years", "day", "days", "first",
@@ -174,6 +174,8 @@ def answer_salience(mention: Mention, sentence: TaggedSentence, context: Context
     inside = [t for t in sentence.tokens if start <= t.start < end]
     if not inside or all(t.pos in ("PRON", "DET", "ADP") for t in inside):
         return 0.0
+    if negated(sentence, inside):
+        return 0.0
     score = TYPE_SALIENCE.get(mention.type, 0.5)
     if mention.type == "date" and not re.search(r"\d", text):
         return 0.0  # "that year", "the same day": no date to learn
@@ -195,6 +197,21 @@ def answer_salience(mention: Mention, sentence: TaggedSentence, context: Context
         score *= 0.6
     count = len(context.sentences_by_entity.get(mention.entity or "", ()))
     return score / (1.0 + 0.05 * math.log1p(count))
+
+
+def negated(sentence: TaggedSentence, inside: list) -> bool:
+    """The span is what a negated "be" says something about, or what it is not ("the ___
+    is not what stands in the way"): nearly anything fits such a blank. A negated verb
+    of action ("___ did not wait to be convicted, and instead ...") still says who."""
+    ids = {t.i for t in inside}
+    head = next((t for t in inside if t.head not in ids or t.head == t.i), inside[0])
+    tokens = sentence.tokens
+    while head.dep in ("compound", "amod", "poss") and 0 <= head.head < len(tokens):
+        head = tokens[head.head]  # "the ___ cult": the phrase the blank is part of
+    if head.dep not in ("nsubj", "nsubjpass", "attr") or not 0 <= head.head < len(tokens):
+        return False
+    verb = tokens[head.head]
+    return verb.lemma == "be" and any(t.dep == "neg" and t.head == verb.i for t in tokens)
 
 
 def _names(mention: Mention, text: str, context: Context) -> tuple[str, ...]:

@@ -29,7 +29,10 @@ VAGUE_PHRASES = re.compile(
     r"|evening|night|week|month|year)|(just|equally) as \w+(?=[,:;.])|any such|no such"
     r"|similar\b(?! to)|therefore|consequently"
     r"|(?<!one )another|such (?!as\b)[a-z]+|the other|the (two|three|four|five)"
-    r"|^(a few|some|several|two|three|four|five|six|ten) (days|weeks|months|years) later)\b",
+    r"|^(a few|some|several|two|three|four|five|six|ten) (days|weeks|months|years) later"
+    r"|recently|lately|of late|nowadays|these days|\w+ (days|weeks|months|years) ago"
+    r"|(last|this|next) (year|month|week|spring|summer|autumn|fall|winter|january|february"
+    r"|march|april|may|june|july|august|september|october|november|december))\b",
     re.IGNORECASE,
 )
 # Opening words that continue an argument made before the sentence ("Thus died ...").
@@ -47,7 +50,8 @@ POINTING_NOUNS = {
     "meeting", "plan", "policy", "decision", "result", "attempt", "step", "measure",
     "consequence", "conspiracy", "plot", "reason", "purpose", "aim", "outcome", "incident",
     "controversy", "congress", "committee", "attack", "campaign", "scheme", "proposal",
-    "agreement", "treaty", "operation",
+    "agreement", "treaty", "operation", "commission", "insurrection", "uprising", "revolt",
+    "mutiny", "strike", "crisis", "regime", "régime", "tribunal", "verdict",
 }  # fmt: skip
 MODIFIERS = {
     "compound", "amod", "poss", "prep", "nmod", "relcl", "acl", "appos", "nummod", "npadvmod",

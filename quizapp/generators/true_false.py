@@ -51,7 +51,7 @@ class TrueFalseGenerator:
     """One true-or-false statement per sentence, false about half the time."""
 
     name = "true_false"
-    version = "1"
+    version = "2"
 
     def generate(self, sentence: TaggedSentence, context: Context) -> list[Draft]:
         found = salient_spans(sentence, context)
