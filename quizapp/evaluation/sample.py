@@ -7,7 +7,7 @@ import random
 from sqlalchemy import select
 
 from quizapp.extensions import db
-from quizapp.models import Document, Passage, Sentence
+from quizapp.models import Document, Footnote, Passage, Sentence
 from quizapp.services.verdicts import current_versions
 
 
@@ -46,14 +46,17 @@ def _item_markdown(number: int, version) -> str:
 
 def _citation_markdown(citation) -> str:
     row = db.session.execute(
-        select(Sentence, Passage.start, Passage.end, Document)
+        select(Sentence, Passage.start, Passage.end, Document, Footnote)
         .join(Passage, Sentence.passage_id == Passage.id)
         .join(Document, Sentence.document_id == Document.id)
+        .outerjoin(Footnote, Sentence.footnote_id == Footnote.id)
         .where(Sentence.key == citation.sentence_key)
     ).first()
     if row is None:
         return f"> cited sentence {citation.sentence_key} is no longer in the corpus"
-    sentence, start, end, document = row
+    sentence, start, end, document, footnote = row
+    if footnote is not None:  # a footnote's sentence stands in the footnote, not the passage
+        start, end = footnote.start, footnote.end
     text = sentence.text
     marked = (
         (
