@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from quizapp.bank.editing import search_sentences
+from quizapp.bank.queries import Filters
 from quizapp.extensions import db
-from quizapp.models import Item, ItemVersion, Sentence
+from quizapp.models import CitationRecord, Item, ItemVersion, Sentence
 from quizapp.services import bank
-from tests.helpers import make_users, sign_in
+from tests.helpers import HISTORY_TEXT, make_bank, make_users, sign_in
 from tests.test_bank_browse import rows_of, seed_bank
 
 # seed_bank(30): items n = 0..29 cite sentence n % 3 and answer its date or "GPU":
@@ -198,3 +199,25 @@ def _check_index() -> None:
     for table in ("item_version_search", "sentence_search"):
         db.session.execute(sa.text(f"INSERT INTO {table}({table}) VALUES ('integrity-check')"))
     db.session.commit()
+
+
+def test_a_reingested_text_is_searched_as_it_now_reads(app, runner, tmp_path):
+    """Ingest, draft, ingest a reworded text: the sentence search offers the new wording
+    only; the bank search still finds the items by the text they cite (now stale)."""
+    make_bank(runner, tmp_path)
+    assert [r.text for r in search_sentences("Polish intellectual")] != []
+    path = tmp_path / "history.txt"
+    path.write_text(HISTORY_TEXT.replace("a Polish intellectual", "a Polish nobleman"))
+    assert runner.invoke(args=["ingest", str(path)]).exit_code == 0
+    db.session.expire_all()
+    assert search_sentences("intellectual") == []
+    assert [r.text for r in search_sentences("Polish noblem")] == [
+        "Felix Dzerzhinsky, a Polish nobleman, led the Cheka until his death in 1926."
+    ]
+    citing_old = select(func.count()).where(
+        CitationRecord.sentence_key.in_(
+            select(Sentence.key).where(Sentence.text.contains("intellectual"), Sentence.retired)
+        )
+    )
+    assert db.session.scalar(citing_old) > 0  # items drafted from the old wording
+    assert Filters(q="intellectual").matching_items  # they still cite it

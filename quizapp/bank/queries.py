@@ -25,6 +25,7 @@ from sqlalchemy import (
     Select,
     String,
     and_,
+    any_,
     bindparam,
     false,
     func,
@@ -155,26 +156,22 @@ def _tagged(tag: str):
 
 def filtered(filters: Filters, *columns, skip: str | None = None) -> Select:
     """SELECT `columns` FROM item JOIN its current version WHERE the filters hold; with
-    a search, from the list of the items it found, joined to them."""
+    a search, only the items it found (passed as one parameter however many there are:
+    an IN list of 100,000 ids would pass SQLite's and psycopg's parameter limits)."""
     found = filters.matching_items
-    if found:
-        # item, then its current version by the (item_id, number) index: a facet that
-        # needs no column of the version never reads its (wide) row.
-        ids = _id_list(found)
+    base = Item.__table__.join(ItemVersion, CURRENT)
+    where = conditions(filters, skip)
+    if found and db.engine.dialect.name == "postgresql":
+        # A hashed = ANY test in a scan of item: about twice as fast at 100,000 items as
+        # a join to unnest(), which the planner makes a hash join of all items anyway.
+        where.append(Item.id == any_(bindparam(None, found, type_=ARRAY(Integer))))
+    elif found:
+        # The list first, then each item and its current version by primary key and by
+        # the (item_id, number) index: a facet reads no version row it does not need.
+        listed = func.json_each(bindparam(None, json.dumps(found), type_=String))
+        ids = listed.table_valued(sa_column("value", Integer)).alias("found")
         base = _FirstJoin(ids, Item, Item.id == ids.c.value).join(ItemVersion, CURRENT)
-    else:
-        base = Item.__table__.join(ItemVersion, CURRENT)
-    return select(*columns).select_from(base).where(*conditions(filters, skip))
-
-
-def _id_list(ids: list[int]):
-    """`ids` as a table of one column, `value`, passed as one parameter however many
-    there are (an IN list of 100,000 ids would pass SQLite's and psycopg's limits)."""
-    if db.engine.dialect.name == "postgresql":
-        listed = func.unnest(bindparam(None, ids, type_=ARRAY(Integer)))
-        return listed.table_valued("value").render_derived(name="found")
-    listed = func.json_each(bindparam(None, json.dumps(ids), type_=String))
-    return listed.table_valued(sa_column("value", Integer)).alias("found")
+    return select(*columns).select_from(base).where(*where)
 
 
 class _FirstJoin(Join):
