@@ -309,3 +309,15 @@ def test_a_nameless_texts_loaded_words_are_attributed_to_the_text():
         sentence, author="Unattributed", text="The viciously anti-Semitic Beria led the purge."
     )
     assert attribution(loaded) == "According to the text, "
+
+
+def test_a_direction_before_a_blank_gives_the_place_away():
+    from tests.generator_fixtures import settle, text_sentences
+
+    raw = (
+        "Notes\n\nThe industrialized countries of western Europe bought Soviet grain in 1930. "
+        "The industrialized countries of Europe bought Soviet grain in 1930.\n"
+    )
+    sentences, context = settle(text_sentences(raw, "compass"))
+    western, plain = ({s.text for s in answer_spans(x, context)} for x in sentences)
+    assert "Europe" not in western and "Europe" in plain

@@ -100,7 +100,12 @@ def _gives_away(
     )
     if names and any(re.search(rf"\b{re.escape(w.lower())}\b", far.lower()) for w in names):
         return True  # "Dzerzhinsky ... known as 'Iron Felix'": another of its names
+    if COMPASS.search(sentence.text[:start]) and sentence.text[start:end][:1].isupper():
+        return True  # "the countries of western _____": the direction all but names it
     return _acronym_of(sentence.text[start:end], sentence.text[:start] + " " + sentence.text[end:])
+
+
+COMPASS = re.compile(r"\b(western|eastern|northern|southern|central)\s+$", re.IGNORECASE)
 
 
 def _acronym_of(span: str, rest: str) -> bool:
