@@ -22,7 +22,7 @@ from quizapp.generators.values import common_words, is_count
 from quizapp.tagging.types import Mention, TaggedSentence
 
 THRESHOLD = 0.5  # drafts scoring below this are dropped
-MAX_PER_ENTITY = 25  # items one entity may answer across a bank
+MAX_PER_ENTITY = 30  # items one entity may answer across a bank
 STOP = {
     "the", "a", "an", "one", "he", "she", "it", "they", "this", "that", "these", "those",
     "today", "now", "then", "once", "time", "year", "years", "day", "days", "first",

@@ -25,7 +25,7 @@ PERSONAL = {"he", "she", "they", "him", "her", "them", "his", "their", "it", "it
 VAGUE_PHRASES = re.compile(
     r"\b(the (latter|former|same|above|following|others|rest)|the party"
     r"|this (man|party|period|time)|these (men|people)|at that time|above|below|as follows"
-    r"|no exception|in turn|the (next|previous|preceding|same) (day|morning"
+    r"|no exception|in turn|the (next|previous|preceding|same|first|second|last|final) (day|morning"
     r"|evening|night|week|month|year)|(just|equally) as \w+(?=[,:;.])|any such|no such"
     r"|similar\b(?! to)|therefore|consequently"
     r"|(?<!one )another|such (?!as\b)[a-z]+|the other|the (two|three|four|five)"
@@ -51,7 +51,8 @@ POINTING_NOUNS = {
     "consequence", "conspiracy", "plot", "reason", "purpose", "aim", "outcome", "incident",
     "controversy", "congress", "committee", "attack", "campaign", "scheme", "proposal",
     "agreement", "treaty", "operation", "commission", "insurrection", "uprising", "revolt",
-    "mutiny", "strike", "crisis", "regime", "régime", "tribunal", "verdict",
+    "mutiny", "strike", "crisis", "regime", "régime", "tribunal", "verdict", "crime", "cult",
+    "junta",
 }  # fmt: skip
 MODIFIERS = {
     "compound", "amod", "poss", "prep", "nmod", "relcl", "acl", "appos", "nummod", "npadvmod",
@@ -110,8 +111,11 @@ def is_self_contained(sentence: TaggedSentence) -> bool:
                 referents = _subject_things(sentence) + _subject_people(sentence)
         else:
             referents = named
-        if low in PERSONAL and token.pos == "PRON" and token.start < min(referents, default=1e9):
-            return False
+        if low in PERSONAL and token.pos == "PRON":
+            above = _governing(sentence, token)  # "the first reference to it": not "reference"
+            referents = [r for r in referents if r not in above]
+            if token.start < min(referents, default=1e9):
+                return False
         if low in OBJECT and token.tag == "PRP" and not _object_resolved(sentence, token):
             return False  # "came with him": rarely the sentence's own subject
         pointing = token.tag == "DT" or (token.tag != "WDT" and token.dep in NOMINAL)
@@ -119,6 +123,20 @@ def is_self_contained(sentence: TaggedSentence) -> bool:
             if not _repeated(sentence, token):
                 return False  # "this decree", "following that": the referent is elsewhere
     return True
+
+
+def _governing(sentence: TaggedSentence, token) -> set[int]:
+    """Where the nouns stand whose phrase holds the token (a pronoun cannot stand for
+    the phrase it is part of)."""
+    tokens, found, i, seen = sentence.tokens, set(), token.head, {token.i}
+    while 0 <= i < len(tokens) and i not in seen:
+        seen.add(i)
+        if tokens[i].pos in ("NOUN", "PROPN"):
+            found.add(tokens[i].start)
+        elif tokens[i].pos in ("VERB", "AUX"):
+            break  # past its clause
+        i = tokens[i].head
+    return found
 
 
 def _mention_tokens(sentence: TaggedSentence, mention: Mention) -> list:
