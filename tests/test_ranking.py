@@ -190,6 +190,9 @@ def test_an_acronym_spelled_out_beside_its_blank_gives_the_answer_away():
     assert _acronym_of("New Economic Policy", "Lenin put forward the N.E.P.—the ")
     assert _acronym_of("GPU", "the agents of the General Political Unit were ")
     assert not _acronym_of("Red Army", "the GPU and the ")
+    poland = "Social Democracy of the Kingdom of Poland"
+    assert _acronym_of(poland, "a founder of the  and Lithuania (SDKPiL)")  # half the name
+    assert not _acronym_of(poland, "a founder of the  and Lithuania (the party)")
 
 
 def test_a_subject_pronoun_needs_a_subject_before_it():

@@ -114,9 +114,10 @@ def _acronym_of(span: str, rest: str) -> bool:
     names = re.findall(r"[A-Z]\w*", span)
     if len(names) >= 2:
         initials = "".join(n[0] for n in names).lower()
-        found = re.findall(r"\b(?:[A-Za-z]\.){2,}|\b[A-Z]{2,}\b", rest)
-        if any(re.sub(r"\W", "", a).lower() == initials for a in found):
-            return True
+        found = re.findall(r"\b(?:[A-Za-z]\.){2,}|\b[A-Z][a-z]?[A-Z][A-Za-z]{0,6}\b", rest)
+        for letters in (re.sub(r"\W", "", a).lower() for a in found):
+            if letters == initials or (len(initials) >= 3 and letters.startswith(initials)):
+                return True  # "the _____ and Lithuania (SDKPiL)": the acronym begins with it
     acronym = re.sub(r"\W", "", span)
     if acronym.isupper() and 2 <= len(acronym) <= 6 and re.fullmatch(r"[A-Z.]+", span):
         capitals = re.findall(r"\b[A-Z]\w+", rest)
