@@ -197,9 +197,12 @@ def sqlite_read_only(seconds: float) -> dict:
                 findings["healthz_after"] = health_of(process.host)
         check = sqlite3.connect(disk / source.name)
         findings["integrity_check"] = check.execute("PRAGMA integrity_check").fetchone()[0]
+        # every attempt holds as many questions as its quiz has items (as load.py counts)
         findings["attempts_not_whole"] = check.execute(
-            "SELECT count(*) FROM (SELECT a.id FROM attempt a LEFT JOIN attempt_question q "
-            "ON q.attempt_id = a.id GROUP BY a.id HAVING count(q.id) <> 20)"
+            "SELECT count(*) FROM (SELECT a.id, a.quiz_id, count(q.id) AS n FROM attempt a "
+            "LEFT JOIN attempt_question q ON q.attempt_id = a.id GROUP BY a.id, a.quiz_id) "
+            "AS held WHERE held.n <> (SELECT count(*) FROM quiz_item i "
+            "WHERE i.quiz_id = held.quiz_id)"
         ).fetchone()[0]
         check.close()
     finally:
