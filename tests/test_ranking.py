@@ -285,6 +285,7 @@ def test_times_relative_to_the_writing_and_bare_events_point_outside_the_sentenc
         "The commission heard Trotsky in Coyoacan in April 1937. "
         "The first reference to it came from Khrushchev, who made the main report. "
         "Khrushchev made the main report on the first day. "
+        "Two men remain at the center of the Supreme Council in Moscow. "
         "In April 1937 the Dewey Commission heard Trotsky in Coyoacan.\n"
     )
     found = {s.text[:12]: is_self_contained(s) for s in text_sentences(raw, "times")}
@@ -292,6 +293,7 @@ def test_times_relative_to_the_writing_and_bare_events_point_outside_the_sentenc
         assert not found[opening], opening
     assert not found["The first re"]  # "it" cannot stand for the reference to it
     assert not found["Khrushchev m"]  # the first day of what?
+    assert not found["Two men rema"]  # which two?
     assert found["In April 193"]
 
 
@@ -316,6 +318,10 @@ def test_a_nameless_texts_loaded_words_are_attributed_to_the_text():
         sentence, author="Unattributed", text="The viciously anti-Semitic Beria led the purge."
     )
     assert attribution(loaded) == "According to the text, "
+    framed = dataclasses.replace(
+        sentence, author="M. Stein", text="The Moscow trials were frame-ups of the Opposition."
+    )
+    assert attribution(framed) == "According to Stein, "
 
 
 def test_a_direction_before_a_blank_gives_the_place_away():

@@ -48,7 +48,9 @@ EVALUATIVE = re.compile(
     r"|splendid|brilliant|magnificent|heroic|disastrous|monstrous|criminal|infamous|admirabl[ey]"
     r"|splendidly|fatal|shameless|cynical|grotesque|pathetic|glorious|vicious(ly)?|despotic"
     r"|lunatic|abject|brutal(ly)?|ruthless(ly)?|notorious(ly)?|sinister|barbaric|savage(ly)?"
-    r"|murderous|heinous|treacherous|cowardly|dastardly|odious|vile)\b",
+    r"|murderous|heinous|treacherous|cowardly|dastardly|odious|vile|mortal|frame-?ups?"
+    r"|ostensibl[ey]|verge of ruin|degenerat\w*|betray\w*|tyrann\w*|parasitic|reactionary"
+    r"|counter-?revolutionary|so-called)\b",
     re.IGNORECASE,
 )
 

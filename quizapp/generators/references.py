@@ -30,6 +30,7 @@ VAGUE_PHRASES = re.compile(
     r"|similar\b(?! to)|therefore|consequently"
     r"|(?<!one )another|such (?!as\b)[a-z]+|the other|the (two|three|four|five)"
     r"|^(a few|some|several|two|three|four|five|six|ten) (days|weeks|months|years) later"
+    r"|^(two|three|four|five|six) (men|people|comrades|leaders|persons)"
     r"|recently|lately|of late|nowadays|these days|\w+ (days|weeks|months|years) ago"
     r"|(last|this|next) (year|month|week|spring|summer|autumn|fall|winter|january|february"
     r"|march|april|may|june|july|august|september|october|november|december))\b",
