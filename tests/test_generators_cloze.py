@@ -99,3 +99,22 @@ def test_a_third_cloze_asks_about_a_third_kind_of_span():
             for _, d in drafts
         ]
         assert kinds[2] not in kinds[:2], [d.stem for _, d in drafts]
+
+
+def test_an_answer_ending_the_sentence_with_its_dot_leaves_the_stem_its_full_stop():
+    import dataclasses
+
+    from quizapp.generators.cloze import blank_stem
+    from quizapp.generators.ranking import Span
+    from quizapp.tagging.types import Mention
+
+    sentences, _ = corpus(SAMPLE)
+    text = "The only committee which did not leave the capital was that of the P.O.U.M."
+    sentence = dataclasses.replace(sentences[0], text=text, quoted_by=None, previous=None)
+    start = text.index("P.O.U.M.")
+    span = Span(
+        start, len(text), "P.O.U.M.", Mention(start, len(text), "P.O.U.M.", "organization"), 1
+    )
+    assert blank_stem(sentence, span, "") == text[:start] + "_____."
+    inner = Span(4, 8, "only", Mention(4, 8, "only", "term"), 1)
+    assert blank_stem(sentence, inner, "") == "The _____" + text[8:]  # no dot added mid-sentence

@@ -303,12 +303,16 @@ def test_the_subject_of_a_negated_be_is_no_answer_but_that_of_a_negated_act_is()
     raw = (
         "Notes\n\nThe Stalin cult is not what stands in the way of peace with the United States. "
         "Nikolai Bukharin was not the author of the decree on land in 1917. "
+        "Vyacheslav Menzhinsky was not originally part of Stalin's faction in 1924. "
         "Mikhail Tomsky did not wait to be convicted, and instead committed suicide in 1936.\n"
     )
     sentences, context = settle(text_sentences(raw, "negation"))
-    cult, bukharin, tomsky = ({s.text for s in answer_spans(x, context)} for x in sentences)
+    cult, bukharin, faction, tomsky = (
+        {s.text for s in answer_spans(x, context)} for x in sentences
+    )
     assert "Stalin" not in cult and "United States" in cult
-    assert "Nikolai Bukharin" not in bukharin and "1917" in bukharin
+    assert not bukharin  # "was not the author of the decree on land in ___" either
+    assert "Stalin" not in faction  # any name fits "was not part of ___'s faction"
     assert "Mikhail Tomsky" in tomsky
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from quizapp.generators import register
 from quizapp.generators.attribution import attributed, attribution
 from quizapp.generators.base import Citation, Context, Draft
-from quizapp.generators.fitness import sentence_quality
+from quizapp.generators.fitness import QUOTES, sentence_quality
 from quizapp.generators.ranking import THRESHOLD, Span, answer_spans, item_score
 from quizapp.tagging.types import TaggedSentence
 
@@ -29,7 +29,10 @@ SECOND = 0.6  # the salience a span other than the best needs to be asked about 
 def blank_stem(sentence: TaggedSentence, span: Span, prefix: str) -> str:
     """The sentence with the span replaced by the blank, behind the attribution prefix."""
     text = sentence.text
-    return attributed(sentence, text[: span.start] + BLANK + text[span.end :], prefix)
+    rest = text[span.end :]
+    if span.text.endswith(".") and not rest.strip(QUOTES + "’)] "):
+        rest = "." + rest  # "... the P.O.U.M.": its dot also ended the sentence
+    return attributed(sentence, text[: span.start] + BLANK + rest, prefix)
 
 
 def alternatives(span: Span, context: Context) -> list[str]:

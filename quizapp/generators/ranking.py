@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from quizapp.checking.normalize import normalize_answer
 from quizapp.generators.base import Context, Draft
 from quizapp.generators.fitness import sentence_quality
-from quizapp.generators.references import NAMED
+from quizapp.generators.references import NAMED, clause_verb
 from quizapp.generators.values import common_words, is_count
 from quizapp.tagging.types import Mention, TaggedSentence
 
 THRESHOLD = 0.5  # drafts scoring below this are dropped
-MAX_PER_ENTITY = 30  # items one entity may answer across a bank
+MAX_PER_ENTITY = 35  # items one entity may answer across a bank
 STOP = {
     "the", "a", "an", "one", "he", "she", "it", "they", "this", "that", "these", "those",
     "today", "now", "then", "once", "time", "year", "years", "day", "days", "first",
@@ -206,18 +206,16 @@ def answer_salience(mention: Mention, sentence: TaggedSentence, context: Context
 
 
 def negated(sentence: TaggedSentence, inside: list) -> bool:
-    """The span is what a negated "be" says something about, or what it is not ("the ___
-    is not what stands in the way"): nearly anything fits such a blank. A negated verb
-    of action ("___ did not wait to be convicted, and instead ...") still says who."""
+    """The span stands in a clause of a negated "be" ("the ___ is not what stands in the
+    way", "was not part of ___'s faction"): nearly anything fits such a blank. A negated
+    verb of action ("___ did not wait to be convicted, and instead ...") still says who."""
     ids = {t.i for t in inside}
     head = next((t for t in inside if t.head not in ids or t.head == t.i), inside[0])
     tokens = sentence.tokens
-    while head.dep in ("compound", "amod", "poss") and 0 <= head.head < len(tokens):
-        head = tokens[head.head]  # "the ___ cult": the phrase the blank is part of
-    if head.dep not in ("nsubj", "nsubjpass", "attr") or not 0 <= head.head < len(tokens):
+    verb = clause_verb(sentence, head)
+    if not 0 <= verb < len(tokens) or tokens[verb].lemma != "be":
         return False
-    verb = tokens[head.head]
-    return verb.lemma == "be" and any(t.dep == "neg" and t.head == verb.i for t in tokens)
+    return any(t.dep == "neg" and t.head == verb for t in tokens)
 
 
 def _names(mention: Mention, text: str, context: Context) -> tuple[str, ...]:

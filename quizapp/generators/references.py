@@ -98,7 +98,7 @@ def is_self_contained(sentence: TaggedSentence) -> bool:
             referents = people
             if low in ("he", "she") and token.dep in SUBJECTS:
                 # "Arrested with Karl, he ...", "At Lenin's initiative he ...": not them
-                referents = _subject_people(sentence, _verb_of(sentence, token))
+                referents = _subject_people(sentence, clause_verb(sentence, token))
         elif low in ("it", "its"):
             # "its" may be a country's or a party's; "it" rarely is ("papers in Italy saw in it")
             referents = (places if low == "its" else []) + _things(sentence, low)
@@ -166,13 +166,13 @@ def _subject_people(sentence: TaggedSentence, verb: int | None = None) -> list[i
         if any(_is_subject(sentence, t) for t in tokens):
             found.append(m.start)
         elif verb is not None and any(
-            t.dep == "poss" and _verb_of(sentence, t) != verb for t in tokens
+            t.dep == "poss" and clause_verb(sentence, t) != verb for t in tokens
         ):
             found.append(m.start)
     return found
 
 
-def _verb_of(sentence: TaggedSentence, token) -> int:
+def clause_verb(sentence: TaggedSentence, token) -> int:
     """The verb whose clause holds the token."""
     tokens, seen = sentence.tokens, set()
     i = token.head
