@@ -129,15 +129,8 @@ def is_self_contained(sentence: TaggedSentence) -> bool:
 def _governing(sentence: TaggedSentence, token) -> set[int]:
     """Where the nouns stand whose phrase holds the token (a pronoun cannot stand for
     the phrase it is part of)."""
-    tokens, found, i, seen = sentence.tokens, set(), token.head, {token.i}
-    while 0 <= i < len(tokens) and i not in seen:
-        seen.add(i)
-        if tokens[i].pos in ("NOUN", "PROPN"):
-            found.add(tokens[i].start)
-        elif tokens[i].pos in ("VERB", "AUX"):
-            break  # past its clause
-        i = tokens[i].head
-    return found
+    above, _verb = _heads_to_verb(sentence, token)
+    return {sentence.tokens[i].start for i in above if sentence.tokens[i].pos in ("NOUN", "PROPN")}
 
 
 def _mention_tokens(sentence: TaggedSentence, mention: Mention) -> list:
@@ -174,12 +167,18 @@ def _subject_people(sentence: TaggedSentence, verb: int | None = None) -> list[i
 
 def clause_verb(sentence: TaggedSentence, token) -> int:
     """The verb whose clause holds the token."""
-    tokens, seen = sentence.tokens, set()
+    return _heads_to_verb(sentence, token)[1]
+
+
+def _heads_to_verb(sentence: TaggedSentence, token) -> tuple[list[int], int]:
+    """The heads above the token up to the verb of its clause, and where the walk ended:
+    that verb, or where it left the sentence or came round again."""
+    tokens, above = sentence.tokens, []
     i = token.head
-    while 0 <= i < len(tokens) and tokens[i].pos not in ("VERB", "AUX") and i not in seen:
-        seen.add(i)
+    while 0 <= i < len(tokens) and tokens[i].pos not in ("VERB", "AUX") and i not in above:
+        above.append(i)
         i = tokens[i].head
-    return i
+    return above, i
 
 
 def _main_subject(sentence: TaggedSentence, token) -> bool:
