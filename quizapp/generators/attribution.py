@@ -1,6 +1,6 @@
-"""Whose words a stem states: "According to X, " for a quotation or the author's opinion
-(`attribution`, None when an opinion has no author to name), and the stem behind it
-(`attributed`).
+"""Whose words a stem states: "According to X, " for a quotation or the author's opinion,
+"According to the text, " for the opinion of a text that names no author (`attribution`,
+None when a quotation's speaker cannot be named), and the stem behind it (`attributed`).
 """
 
 from __future__ import annotations
