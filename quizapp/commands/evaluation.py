@@ -14,17 +14,24 @@ def eval_group() -> None:
     """Measure the corpus and the bank against a gold file."""
 
 
+def gold_records(path: str) -> list[dict]:
+    """The records of a gold or claims file; a bad line is a usage error naming it."""
+    from quizapp.evaluation.gold import read_gold
+
+    try:
+        return read_gold(path)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
 @eval_group.command("sentences")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def eval_sentences_command(gold: str, as_json: bool) -> None:
     """Check that every gold sentence is one stored sentence."""
-    from quizapp.evaluation.sentences import evaluate_sentences, read_gold
+    from quizapp.evaluation.sentences import evaluate_sentences
 
-    try:
-        result = evaluate_sentences(read_gold(gold))
-    except ValueError as exc:
-        raise click.ClickException(str(exc)) from exc
+    result = evaluate_sentences(gold_records(gold))
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False))
         return
@@ -44,12 +51,8 @@ def eval_sentences_command(gold: str, as_json: bool) -> None:
 def eval_coverage_command(gold: str, as_json: bool) -> None:
     """How many gold facts some item that is not rejected teaches, from their sentence."""
     from quizapp.evaluation.coverage import evaluate_coverage
-    from quizapp.evaluation.gold import read_gold
 
-    try:
-        result = evaluate_coverage(read_gold(gold))
-    except ValueError as exc:
-        raise click.ClickException(str(exc)) from exc
+    result = evaluate_coverage(gold_records(gold))
     if as_json:
         click.echo(json.dumps(result))
         return

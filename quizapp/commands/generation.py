@@ -9,6 +9,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 
+from quizapp.commands.evaluation import gold_records
 from quizapp.commands.progress import stage_bar
 
 
@@ -38,13 +39,8 @@ def check_command(claims_path: str | None, as_json: bool) -> None:
 
 def _check_claims(path: str, as_json: bool) -> None:
     from quizapp.evaluation.claims import check_claims
-    from quizapp.evaluation.gold import read_gold
 
-    try:
-        claims = read_gold(path)
-    except ValueError as exc:
-        raise click.ClickException(str(exc)) from exc
-    result = check_claims(claims, current_app.config["SPACY_MODEL"])
+    result = check_claims(gold_records(path), current_app.config["SPACY_MODEL"])
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False))
         return

@@ -6,11 +6,10 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import select
 
 from quizapp.checking.normalize import normalize_text
-from quizapp.evaluation.gold import read_gold
 from quizapp.extensions import db
 from quizapp.models import Sentence
 
-__all__ = ["evaluate_sentences", "read_gold", "verdict_for"]
+__all__ = ["evaluate_sentences", "verdict_for"]
 
 SPLIT_COVERAGE = 0.8
 
