@@ -31,7 +31,7 @@ os.environ["QUIZAPP_BENCH_ROUTES"] = "1"  # the bare SELECT route the pages are 
 
 from ingest import save_section  # noqa: E402
 from seed import bench_app, seed  # noqa: E402
-from sql_counts import Counter, prepare_postgres, signed_in  # noqa: E402
+from sql_counts import Counter, database_url, signed_in  # noqa: E402
 from sqlalchemy import select, text  # noqa: E402
 
 from quizapp.extensions import db  # noqa: E402
@@ -91,10 +91,7 @@ def measure(url: str, instance: Path, repeat: int) -> dict[str, dict]:
 def run(database: str, items: int, repeat: int) -> dict:
     with tempfile.TemporaryDirectory(prefix="quizapp-search-") as tmp:
         work = Path(tmp)
-        if database == "postgresql":
-            url = prepare_postgres("bench_search")
-        else:
-            url = f"sqlite:///{work / 'bench.db'}"
+        url = database_url(database, work, "bench_search")
         print(f"  seeding {items:,} items ...", flush=True)
         seeded = seed(url, work / "instance", items, 10)
         print(f"  seeded in {seeded['seconds']} s; measuring ...", flush=True)

@@ -131,13 +131,17 @@ def prepare_postgres(schema: str) -> str:
     return f"{POSTGRES}?options=-csearch_path%3D{schema}"
 
 
+def database_url(database: str, work: Path, schema: str) -> str:
+    """A fresh bench database: a schema of its own on PostgreSQL, a file in `work` else."""
+    if database == "postgresql":
+        return prepare_postgres(schema)
+    return f"sqlite:///{work / 'bench.db'}"
+
+
 def run(database: str, sizes: tuple[int, int]) -> dict:
     with tempfile.TemporaryDirectory(prefix="quizapp-sqlcounts-") as tmp:
         work = Path(tmp)
-        if database == "postgresql":
-            url = prepare_postgres("bench_sql_counts")
-        else:
-            url = f"sqlite:///{work / 'bench.db'}"
+        url = database_url(database, work, "bench_sql_counts")
         measured = {}
         for number, size in enumerate(sizes):
             print(f"  seeding {size:,} items ...", flush=True)
