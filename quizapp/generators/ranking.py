@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from quizapp.checking.normalize import normalize_answer
 from quizapp.generators.base import Context, Draft
 from quizapp.generators.fitness import sentence_quality
-from quizapp.generators.references import NAMED, clause_verb
+from quizapp.generators.referents import NAMED, clause_verb
 from quizapp.generators.values import common_words, is_count
 from quizapp.tagging.types import Mention, TaggedSentence
 
