@@ -316,6 +316,31 @@ def test_decree_title_on_the_next_page_is_rejoined():
     assert bodies[1].startswith('"(5) The workers and peasants')
 
 
+def test_paragraph_cut_before_a_capitalised_word_is_rejoined():
+    bodies = body_texts(
+        clean(
+            "Major General Leonid Aleksandrovich Eitingon, second in command of partisan "
+            "operations behind the lines of the German army after\n\n"
+            "Hitler's invasion, had been a GPU agent in Spain. He was also the organizer.\n"
+        )
+    )
+    assert bodies == [
+        "Major General Leonid Aleksandrovich Eitingon, second in command of partisan "
+        "operations behind the lines of the German army after Hitler's invasion, had been "
+        "a GPU agent in Spain. He was also the organizer."
+    ]
+
+
+def test_short_line_ending_lowercase_stays_apart_from_the_next_paragraph():
+    bodies = body_texts(
+        clean(
+            "Give us hundreds of thousands and more\n\n"
+            "Many GPU agents who organized intelligence networks were veterans of the war.\n"
+        )
+    )
+    assert len(bodies) == 2
+
+
 def test_short_unterminated_line_does_not_swallow_a_quotation():
     # A heading is not open text: the quotation after it stays a paragraph of its own.
     paras = clean(

@@ -281,5 +281,11 @@ def _continues(head: Para, tail: Para) -> bool:
         return first.islower()
     if first.islower():
         return True
+    if len(words_of(head.text)) < PROSE_WORDS:
+        return False  # a short unterminated line is a heading or a line of verse
+    if first.isupper() and head.text.rstrip()[-1:].islower():
+        # `…behind the lines of the German army after` / `Hitler's invasion, had been …`:
+        # running text does not stop on a lowercase word, so the blank line is a cut
+        return True
     # `…issued a decree entitled` / `"The Socialist Fatherland Is in Danger."`
-    return first in OPENING and len(words_of(head.text)) >= PROSE_WORDS
+    return first in OPENING
