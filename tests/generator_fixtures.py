@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from functools import cache, lru_cache
 from pathlib import Path
 
-from quizapp.checking.statements import CONNECTIVE
+from quizapp.checking.statements import CONNECTIVE, without_insertions
 from quizapp.generators.base import Context
 from quizapp.generators.distractors import date_value, number_value
 from quizapp.ingest.prepare import prepare_document
@@ -181,7 +181,8 @@ def run(generator, slugs: tuple[str, ...] = SAMPLE) -> list[tuple[TaggedSentence
 
 def states(text: str, sentence: str) -> bool:
     """`text` is `sentence`, alone or behind "According to X, " (its first letter lowered,
-    an opening "But" or "And indeed," dropped)."""
+    an opening "But" or "And indeed," dropped), a resolved "he" followed by "[Name]"."""
+    text = without_insertions(text, sentence)
     if text == sentence:
         return True
     if text.startswith("According to ") and CONNECTIVE.match(sentence):
@@ -194,6 +195,7 @@ def states(text: str, sentence: str) -> bool:
 
 def swapped_value(statement: str, before: str, after: str) -> str | None:
     """X when statement is [According to ..., ]before + X + after, else None."""
+    statement = without_insertions(statement, before + after)
     if not statement.endswith(after):
         return None
     stripped = statement[: len(statement) - len(after)]

@@ -17,6 +17,7 @@ from quizapp.checking.normalize import content_words, normalize_answer, stem_of
 from quizapp.checking.statements import (
     core_statement,
     false_statement_problems,
+    insertions,
     swapped_statement_problems,
     true_statement_problems,
 )
@@ -213,7 +214,16 @@ def _drifted(item: ItemFacts, sentences: Mapping[str, SentenceState]) -> list[st
     missing = [w for w in words if stem_of(w) not in known]
     if missing and len(missing) > DRIFT_TOLERANCE * len(words):
         return [f"the stem says things the source does not: {', '.join(missing)}"]
-    return []
+    return _unknown_insertions(stem, known, sentences[item.citations[0].sentence_key].text)
+
+
+def _unknown_insertions(stem: str, known: set[str], sentence: str) -> list[str]:
+    """A name added in brackets ("he [Stalin]") must be one the passage gives."""
+    problems = []
+    for name in insertions(stem, sentence):
+        if any(stem_of(w) not in known for w in content_words(name)):
+            problems.append(f'the stem adds "[{name}]", which the passage does not name')
+    return problems
 
 
 @lru_cache(maxsize=4096)

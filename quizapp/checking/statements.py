@@ -20,6 +20,20 @@ QUALIFIERS = frozenset(
 )
 
 
+# A name an editor adds after a pronoun: "he [Stalin] played a conspicuous part …".
+INSERTION = re.compile(r"(?<=\b[Hh]e) \[([^\[\]]+)\]")
+
+
+def without_insertions(statement: str, sentence: str) -> str:
+    """The statement without bracketed additions the sentence itself does not have."""
+    return INSERTION.sub(lambda m: m.group(0) if m.group(0).strip() in sentence else "", statement)
+
+
+def insertions(statement: str, sentence: str) -> list[str]:
+    """The bracketed additions of `statement` that are not the sentence's own words."""
+    return [m.group(1) for m in INSERTION.finditer(statement) if m.group(0).strip() not in sentence]
+
+
 def core_statement(statement: str) -> str:
     """The statement without "True or false:" and an "According to X," attribution."""
     return CONNECTIVE.sub("", PREFIX.sub("", statement)).strip()
@@ -27,7 +41,7 @@ def core_statement(statement: str) -> str:
 
 def true_statement_problems(statement: str, sentence: str) -> list[str]:
     """Reasons the sentence does not state `statement` (empty when it does)."""
-    core = core_statement(statement)
+    core = core_statement(without_insertions(statement, sentence))
     sentence_words = normalize_answer(sentence).split()
     known = {stem_of(w) for w in [*sentence_words, *content_words(sentence)]}
     missing = [w for w in content_words(core) if stem_of(w) not in known]
@@ -38,7 +52,7 @@ def true_statement_problems(statement: str, sentence: str) -> list[str]:
 
 def false_statement_problems(statement: str, sentence: str) -> list[str]:
     """Reasons a statement keyed False is in fact stated by the sentence."""
-    core = normalize_answer(core_statement(statement))
+    core = normalize_answer(core_statement(without_insertions(statement, sentence)))
     if core and core in normalize_answer(sentence):
         return ["the statement keyed false is stated by the cited sentence"]
     return []
@@ -50,7 +64,7 @@ def swapped_statement_problems(statement: str, sentence: str, start: int, end: i
     Only then is a statement keyed false provably false by the sentence: it keeps every
     other word and puts something else where the sentence has the span.
     """
-    core = normalize_answer(core_statement(statement))
+    core = normalize_answer(core_statement(without_insertions(statement, sentence)))
     before = normalize_answer(CONNECTIVE.sub("", sentence[:start]))
     after = normalize_answer(sentence[end:])
     if not (core.startswith(before) and core.endswith(after)):

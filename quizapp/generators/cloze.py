@@ -17,6 +17,7 @@ from quizapp.generators import register
 from quizapp.generators.attribution import attributed, attribution
 from quizapp.generators.base import Citation, Context, Draft
 from quizapp.generators.fitness import QUOTES, sentence_quality
+from quizapp.generators.named_referents import edited
 from quizapp.generators.ranking import THRESHOLD, Span, answer_spans, item_score
 from quizapp.tagging.types import TaggedSentence
 
@@ -28,11 +29,10 @@ SECOND = 0.6  # the salience a span other than the best needs to be asked about 
 
 def blank_stem(sentence: TaggedSentence, span: Span, prefix: str) -> str:
     """The sentence with the span replaced by the blank, behind the attribution prefix."""
-    text = sentence.text
-    rest = text[span.end :]
-    if span.text.endswith(".") and not rest.strip(QUOTES + "’)] "):
-        rest = "." + rest  # "... the P.O.U.M.": its dot also ended the sentence
-    return attributed(sentence, text[: span.start] + BLANK + rest, prefix)
+    blank = BLANK
+    if span.text.endswith(".") and not sentence.text[span.end :].strip(QUOTES + "’)] "):
+        blank += "."  # "... the P.O.U.M.": its dot also ended the sentence
+    return attributed(sentence, edited(sentence, span.start, span.end, blank), prefix)
 
 
 def alternatives(span: Span, context: Context) -> list[str]:
@@ -125,7 +125,7 @@ class ClozeGenerator:
     """Up to MAX_SPANS clozes per sentence, on its most salient distinct spans."""
 
     name = "cloze"
-    version = "3"
+    version = "4"
 
     def generate(self, sentence: TaggedSentence, context: Context) -> list[Draft]:
         found = salient_spans(sentence, context)

@@ -42,7 +42,7 @@ class MultipleChoiceGenerator:
     """Up to MAX_SPANS multiple-choice items per sentence, on distinct spans."""
 
     name = "multiple_choice"
-    version = "3"
+    version = "4"
 
     def generate(self, sentence: TaggedSentence, context: Context) -> list[Draft]:
         ready = usable(sentence)

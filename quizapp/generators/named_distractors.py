@@ -34,6 +34,7 @@ from quizapp.generators.name_kinds import (
     title_of,
     titled,
 )
+from quizapp.generators.named_referents import referent_name
 from quizapp.generators.ranking import PHRASES, Span
 from quizapp.generators.values import (
     common_words,
@@ -100,6 +101,7 @@ def named_candidates(sentence: TaggedSentence, span: Span, context: Context) -> 
     entity = context.entities.get(span.mention.entity or "")
     names = [span.text, *((entity.canonical, *entity.aliases) if entity else ())]
     banned = set().union(*(long_words(n) for n in names)) | long_words(sentence.text)
+    banned |= long_words(referent_name(sentence))  # "he [Stalin]": not an option
     banned |= long_words(sentence.author or "")
     size = len(span.text.split())
     types = types_of(context)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from quizapp.checking.normalize import normalize_answer
 from quizapp.generators.base import Context, Draft
 from quizapp.generators.fitness import sentence_quality
+from quizapp.generators.named_referents import names_referent
 from quizapp.generators.referents import NAMED, clause_verb
 from quizapp.generators.values import common_words, is_count
 from quizapp.tagging.types import Mention, TaggedSentence
@@ -275,7 +276,7 @@ def answer_spans(sentence: TaggedSentence, context: Context) -> list[Span]:
     spans: dict[str, Span] = {}
     for mention in sentence.mentions:
         salience = answer_salience(mention, sentence, context)
-        if salience <= 0:
+        if salience <= 0 or names_referent(sentence, mention):
             continue
         start, end = clean_span(sentence, mention)
         text = sentence.text[start:end]

@@ -86,7 +86,8 @@ def _lead_tokens(sentence: TaggedSentence) -> list:
 def is_self_contained(sentence: TaggedSentence) -> bool:
     """No pronoun, "this", "the latter" or first person whose referent lies outside it."""
     lead = _lead_tokens(sentence)
-    if not lead or lead[0].text.lower() in DANGLING:
+    resolved = sentence.antecedent.token if sentence.antecedent else None
+    if not lead or (lead[0].text.lower() in DANGLING and lead[0].i != resolved):
         return False
     opening = [t for t in sentence.tokens if t.pos not in ("PUNCT", "SPACE")][:1] + lead[:1]
     if any(
@@ -101,10 +102,14 @@ def is_self_contained(sentence: TaggedSentence) -> bool:
     if FIRST_PERSON & set(lowered) or VAGUE_PHRASES.search(sentence.text):
         return False
     people = [m.start for m in sentence.mentions if m.type == "person"]
+    if resolved is not None:
+        people.append(sentence.tokens[resolved].start)  # "he [Stalin]": named in the stem
     named = people + [m.start for m in sentence.mentions if m.type in ("organization", "place")]
     places = [m.start for m in sentence.mentions if m.type in ("organization", "place")]
     for token in sentence.tokens:
         low = token.text.lower()
+        if token.i == resolved or (low in HUMAN and _same_man(sentence, resolved, token)):
+            continue
         if low in HUMAN:
             referents = people
             if low in ("he", "she") and token.dep in SUBJECTS:
@@ -135,6 +140,15 @@ def is_self_contained(sentence: TaggedSentence) -> bool:
             if not repeated(sentence, token):
                 return False  # "this decree", "following that": the referent is elsewhere
     return True
+
+
+def _same_man(sentence: TaggedSentence, resolved: int | None, token) -> bool:
+    """A "he", "his" or "him" with nobody named between it and the resolved "he" is him
+    too ("Interned with his wife and children, he [Trotsky] …")."""
+    if resolved is None:
+        return False
+    low, high = sorted((sentence.tokens[resolved].start, token.start))
+    return not any(m.type == "person" and low < m.start < high for m in sentence.mentions)
 
 
 def _points_back(sentence: TaggedSentence) -> bool:

@@ -16,6 +16,7 @@ from quizapp.generators.attribution import attributed
 from quizapp.generators.base import Context, Draft
 from quizapp.generators.cloze import citation, explanation, salient_spans, tags
 from quizapp.generators.distractors import choose, seeded
+from quizapp.generators.named_referents import edited
 from quizapp.generators.ranking import THRESHOLD, Span, item_score
 from quizapp.tagging.types import TaggedSentence
 
@@ -41,7 +42,7 @@ def false_version(
         wrong = choose(sentence, span, context, 1, swap=True)
         if wrong:
             value = wrong[0][0].upper() + wrong[0][1:] if span.start == 0 else wrong[0]
-            text = sentence.text[: span.start] + value + sentence.text[span.end :]
+            text = edited(sentence, span.start, span.end, value)
             return span, wrong[0], text
     return None
 
@@ -51,7 +52,7 @@ class TrueFalseGenerator:
     """One true-or-false statement per sentence, false about half the time."""
 
     name = "true_false"
-    version = "2"
+    version = "3"
 
     def generate(self, sentence: TaggedSentence, context: Context) -> list[Draft]:
         found = salient_spans(sentence, context)
@@ -61,7 +62,7 @@ class TrueFalseGenerator:
         want_false = seeded(sentence.key, "true_false").random() < 0.5
         swapped = false_version(sentence, spans, context) if want_false else None
         if swapped is None:
-            return [self._draft(sentence, spans[0], sentence.text, True, prefix)]
+            return [self._draft(sentence, spans[0], edited(sentence, 0, 0, ""), True, prefix)]
         span, _, text = swapped
         return [self._draft(sentence, span, text, False, prefix)]
 

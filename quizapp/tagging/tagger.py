@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from quizapp.generators.base import Context
+from quizapp.tagging.antecedents import mark_antecedents
 from quizapp.tagging.dates import normalise_date, year_of
 from quizapp.tagging.entities import (
     Candidate,
@@ -136,6 +137,7 @@ def _tag_document(
     sentences = [_sentence(row, cands, shared) for row, cands in zip(rows, chosen, strict=True)]
     _link_previous(sentences)
     mark_quotations(sentences)
+    mark_antecedents(sentences)
     return sentences
 
 

@@ -72,6 +72,16 @@ class Mention:
     source: str = "model"  # glossary | model | rule | quote | phrase (tagging/phrases.py)
 
 
+@dataclass(frozen=True, slots=True)
+class Antecedent:
+    """Who a sentence's subject "he" is, from the sentences before it (tagging/antecedents.py)."""
+
+    token: int  # index of the pronoun
+    end: int  # where the pronoun ends in the sentence text: the name goes after it
+    name: str  # as the passage named him
+    entity: str | None = None
+
+
 @dataclass(slots=True)
 class TaggedSentence:
     """A sentence with everything a generator may look at."""
@@ -93,3 +103,4 @@ class TaggedSentence:
     mentions: list[Mention] = field(default_factory=list)
     quoted_by: str | None = None  # the speaker when the sentence quotes a third party
     previous: str | None = None  # the sentence before it in the passage, if any
+    antecedent: Antecedent | None = None  # who its subject "he" is, when the passage says
