@@ -8,6 +8,7 @@ from quizapp.generators.candidate_pool import also_true, pool, squeeze
 from quizapp.generators.cloze import BLANK
 from quizapp.generators.distractors import candidates
 from quizapp.generators.multiple_choice import MultipleChoiceGenerator
+from quizapp.generators.named_distractors import plural_name
 from quizapp.generators.ranking import answer_spans
 from quizapp.generators.values import date_value, granularity, number_value
 from quizapp.tagging.types import Mention
@@ -161,3 +162,17 @@ def test_a_name_the_corpus_shows_as_a_place_is_no_person_distractor():
     span = next(s for s in answer_spans(sentences[0], context) if s.text == "Trotsky")
     offered = {c.text for c in candidates(sentences[0], span, context)}
     assert "Kiev" not in offered and "Bukharin" in offered
+
+
+def test_after_a_or_an_a_singular_answer_gets_no_plural_distractor():
+    for sentence, draft in run(MultipleChoiceGenerator()):
+        citation = draft.citations[0]
+        if not re.search(r"\b(a|an)\s+$", sentence.text[: citation.start], re.IGNORECASE):
+            continue
+        if not plural_name(draft.answer):
+            assert not any(plural_name(d) for d in draft.distractors), draft
+
+
+def test_plural_names_are_told_by_their_last_word():
+    assert plural_name("Mensheviks") and plural_name("Left SRs")
+    assert not plural_name("Bolshevik") and not plural_name("Paris") and not plural_name("Congress")

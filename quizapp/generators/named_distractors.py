@@ -141,8 +141,16 @@ def named_candidates(sentence: TaggedSentence, span: Span, context: Context) -> 
             continue  # a newspaper for a newspaper, a region for a region
         if article and indefinite_article(cand.text) != article.group(1).lower():
             continue  # "an ___" wants a name that takes "an"
+        if article and plural_name(cand.text) and not plural_name(span.text):
+            continue  # "a fine giant of a ___": a Bolshevik, not "a Mensheviks"
         result.append(cand)
     return result
+
+
+def plural_name(name: str) -> bool:
+    """A name of members in the plural ("Mensheviks", "Left SRs"), by its last word."""
+    last = name.split()[-1]
+    return last.endswith("s") and not last.endswith(("ss", "us", "is"))
 
 
 def _answer_fits(sentence: TaggedSentence, span: Span, context: Context) -> bool:
