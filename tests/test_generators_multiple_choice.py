@@ -176,3 +176,21 @@ def test_after_a_or_an_a_singular_answer_gets_no_plural_distractor():
 def test_plural_names_are_told_by_their_last_word():
     assert plural_name("Mensheviks") and plural_name("Left SRs")
     assert not plural_name("Bolshevik") and not plural_name("Paris") and not plural_name("Congress")
+
+
+def test_after_the_a_place_or_organisation_gets_names_the_corpus_writes_with_the():
+    sentences, context = corpus(SAMPLE)
+    pools = {t: {c.text: c for c in pool(context, t)} for t in ("place", "organization")}
+    for sentence, draft in run(MultipleChoiceGenerator()):
+        type_ = _type_of(sentence, draft)
+        if type_ not in pools:
+            continue
+        before = sentence.text[: draft.citations[0].start]
+        definite = bool(re.search(r"\bthe\s+$", before, re.IGNORECASE))
+        for distractor in draft.distractors:
+            cand = pools[type_][distractor]
+            after_the = sum(
+                bool(re.search(r"\bthe\s+$", s.text[:start], re.IGNORECASE))
+                for s, (start, _) in zip(cand.sentences, cand.spans, strict=True)
+            )
+            assert (after_the * 2 > len(cand.spans)) == definite, (draft.stem, distractor)

@@ -113,6 +113,7 @@ def named_candidates(sentence: TaggedSentence, span: Span, context: Context) -> 
         return []
     title, own_title = title_before(sentence, span.start), title_of(span.text)
     article = re.search(r"\b(a|an)\s+$", sentence.text[: span.start], re.IGNORECASE)
+    definite = bool(THE.search(sentence.text[: span.start]))
     kind = fine_kind(span.text, type_, context, span.mention.entity or "")
     result = []
     for cand in pool(context, span.mention.type):
@@ -141,10 +142,24 @@ def named_candidates(sentence: TaggedSentence, span: Span, context: Context) -> 
             continue  # a newspaper for a newspaper, a region for a region
         if article and indefinite_article(cand.text) != article.group(1).lower():
             continue  # "an ___" wants a name that takes "an"
+        if type_ in ("place", "organization") and _written_with_the(cand) != definite:
+            continue  # "in the ___" wants "the Urals", not "the New York"
         if article and plural_name(cand.text) and not plural_name(span.text):
             continue  # "a fine giant of a ___": a Bolshevik, not "a Mensheviks"
         result.append(cand)
     return result
+
+
+THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def _written_with_the(cand: Candidate) -> bool:
+    """Whether the corpus mostly writes the name after "the" ("the Urals", "the Cheka")."""
+    after_the = sum(
+        bool(THE.search(sentence.text[:start]))
+        for sentence, (start, _) in zip(cand.sentences, cand.spans, strict=True)
+    )
+    return after_the * 2 > len(cand.spans)
 
 
 def plural_name(name: str) -> bool:
