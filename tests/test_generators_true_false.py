@@ -103,3 +103,16 @@ def test_a_date_swap_keeps_the_sentences_order_and_form():
 
     assert _date_words("the end of 1920") != _date_words("the winter of 1919")
     assert _date_words("November 23, 1936") == _date_words("December 2, 1936")
+
+
+def test_every_statement_passes_the_checker_it_is_drafted_for():
+    # A swap the checker would call drifted or unsupported gives way to the next wrong
+    # value, and to a true statement when none is left.
+    from quizapp.checking.citations import check
+    from quizapp.checking.tagged import state_of_tagged
+    from quizapp.services.bank_drafts import facts_of_draft
+
+    drafts = run(TrueFalseGenerator())
+    for sentence, draft in drafts:
+        verdict = check(facts_of_draft(draft), {sentence.key: state_of_tagged(sentence)})
+        assert verdict.verdict == "supported", (draft.stem, verdict.reasons)

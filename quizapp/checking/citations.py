@@ -204,17 +204,26 @@ def _leaky(item: ItemFacts) -> list[str]:
 
 
 def _drifted(item: ItemFacts, sentences: Mapping[str, SentenceState]) -> list[str]:
-    stem = core_statement(item.payload.get("statement") or item.stem)
+    if item.type in ("chronology", "matching"):
+        return []
+    statement = item.payload.get("statement") or item.stem
+    return drift_problems(statement, _cited(item, sentences))
+
+
+def drift_problems(statement: str, cited: Sequence[SentenceState]) -> list[str]:
+    """Reasons the stem or statement says what its cited sentences and their passages do
+    not (empty when it does not drift); the first state is the answer's sentence."""
+    stem = core_statement(statement)
     words = [w for w in content_words(stem.replace(BLANK, " ")) if w not in FRAME_WORDS]
-    if item.type in ("chronology", "matching") or not words:
+    if not words:
         return []
     known: set[str] = set()
-    for state in _cited(item, sentences):
+    for state in cited:
         known |= _known_stems(state.text, state.context, state.source, state.lemmas)
     missing = [w for w in words if stem_of(w) not in known]
     if missing and len(missing) > DRIFT_TOLERANCE * len(words):
         return [f"the stem says things the source does not: {', '.join(missing)}"]
-    return _unknown_insertions(stem, known, sentences[item.citations[0].sentence_key].text)
+    return _unknown_insertions(stem, known, cited[0].text)
 
 
 def _unknown_insertions(stem: str, known: set[str], sentence: str) -> list[str]:

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 
+from quizapp.checking.citations import drift_problems
+from quizapp.checking.statements import swapped_statement_problems
+from quizapp.checking.tagged import state_of_tagged
 from quizapp.generators import register
 from quizapp.generators.attribution import attributed
 from quizapp.generators.base import Context, Draft
@@ -20,6 +23,7 @@ from quizapp.generators.named_referents import edited
 from quizapp.generators.ranking import THRESHOLD, Span, item_score
 from quizapp.tagging.types import TaggedSentence
 
+SWAPS = 3  # wrong values tried for a span, best first, until one the checker accepts
 NEGATION = re.compile(r"\b(not|no|never|nor|neither|none|nobody|nothing|without)\b|n[’']t\b")
 HEDGE = re.compile(r"\b(about|approximately|around|some|nearly|almost|over|more than)\b")
 
@@ -36,14 +40,17 @@ def false_version(
     sentence: TaggedSentence, spans: list[Span], context: Context
 ) -> tuple[Span, str, str] | None:
     """(the swapped span, the wrong value, the changed sentence) for the best span that has one."""
+    state = state_of_tagged(sentence)
     for span in spans:
         if item_score(sentence, span) < THRESHOLD or not swappable(sentence, span):
             continue
-        wrong = choose(sentence, span, context, 1, swap=True)
-        if wrong:
-            value = wrong[0][0].upper() + wrong[0][1:] if span.start == 0 else wrong[0]
+        for wrong in choose(sentence, span, context, SWAPS, swap=True):
+            value = wrong[0].upper() + wrong[1:] if span.start == 0 else wrong
             text = edited(sentence, span.start, span.end, value)
-            return span, wrong[0], text
+            if not drift_problems(text, [state]) and not swapped_statement_problems(
+                text, sentence.text, span.start, span.end
+            ):
+                return span, wrong, text
     return None
 
 

@@ -17,6 +17,7 @@ from flask import current_app
 from sqlalchemy import select
 
 from quizapp.checking.citations import SentenceState
+from quizapp.checking.tagged import state_of_tagged
 from quizapp.extensions import db
 from quizapp.generators import registry
 from quizapp.generators import select as select_generators
@@ -156,20 +157,6 @@ def limit_per_entity_across(
 def load_glossary_if_any():
     path = Path(current_app.config["GLOSSARY_PATH"])
     return load_glossary(path) if path.exists() else []
-
-
-def state_of_tagged(sentence: TaggedSentence) -> SentenceState:
-    lemmas = frozenset(t.lemma.lower() for t in sentence.tokens)
-    source = f"{sentence.document_title} {sentence.author or ''}"
-    return SentenceState(
-        sentence.key,
-        sentence.text,
-        sentence.text_hash,
-        False,
-        sentence.passage_text,
-        lemmas,
-        source,
-    )
 
 
 def _choose(documents: list[Document], sources: list[str] | None) -> list[Document]:
