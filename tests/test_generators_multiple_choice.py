@@ -8,7 +8,7 @@ from quizapp.generators.candidate_pool import also_true, pool, squeeze
 from quizapp.generators.cloze import BLANK
 from quizapp.generators.distractors import candidates
 from quizapp.generators.multiple_choice import MultipleChoiceGenerator
-from quizapp.generators.named_distractors import plural_name
+from quizapp.generators.named_distractors import plural_name, takes_the, written_with_the
 from quizapp.generators.ranking import answer_spans
 from quizapp.generators.values import date_value, granularity, number_value
 from quizapp.tagging.types import Mention
@@ -181,16 +181,27 @@ def test_plural_names_are_told_by_their_last_word():
 def test_after_the_a_place_or_organisation_gets_names_the_corpus_writes_with_the():
     sentences, context = corpus(SAMPLE)
     pools = {t: {c.text: c for c in pool(context, t)} for t in ("place", "organization")}
+    checked = 0
     for sentence, draft in run(MultipleChoiceGenerator()):
         type_ = _type_of(sentence, draft)
-        if type_ not in pools:
+        citation = draft.citations[0]
+        definite = takes_the(sentence, citation.start, citation.end)
+        if type_ not in pools or definite is None:
             continue
-        before = sentence.text[: draft.citations[0].start]
-        definite = bool(re.search(r"\bthe\s+$", before, re.IGNORECASE))
+        checked += 1
         for distractor in draft.distractors:
-            cand = pools[type_][distractor]
-            after_the = sum(
-                bool(re.search(r"\bthe\s+$", s.text[:start], re.IGNORECASE))
-                for s, (start, _) in zip(cand.sentences, cand.spans, strict=True)
-            )
-            assert (after_the * 2 > len(cand.spans)) == definite, (draft.stem, distractor)
+            assert written_with_the(pools[type_][distractor]) == definite, (draft.stem, distractor)
+    assert checked
+
+
+def test_the_before_a_name_is_its_own_unless_the_name_modifies_a_noun():
+    text = (
+        "Muralov was for a long time military governor of the Moscow region in 1917. "
+        "The steppe extends from the Urals to Moscow and the Caucasus in Russia."
+    )
+    first, second = text_sentences(text, "the-test")[:2]
+    assert takes_the(first, first.text.index("Moscow"), first.text.index(" region")) is None
+    urals = second.text.index("Urals")
+    assert takes_the(second, urals, urals + len("Urals")) is True
+    moscow = second.text.index("Moscow")
+    assert takes_the(second, moscow, moscow + len("Moscow")) is False

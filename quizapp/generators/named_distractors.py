@@ -113,7 +113,7 @@ def named_candidates(sentence: TaggedSentence, span: Span, context: Context) -> 
         return []
     title, own_title = title_before(sentence, span.start), title_of(span.text)
     article = re.search(r"\b(a|an)\s+$", sentence.text[: span.start], re.IGNORECASE)
-    definite = bool(THE.search(sentence.text[: span.start]))
+    definite = takes_the(sentence, span.start, span.end)
     kind = fine_kind(span.text, type_, context, span.mention.entity or "")
     result = []
     for cand in pool(context, span.mention.type):
@@ -142,7 +142,11 @@ def named_candidates(sentence: TaggedSentence, span: Span, context: Context) -> 
             continue  # a newspaper for a newspaper, a region for a region
         if article and indefinite_article(cand.text) != article.group(1).lower():
             continue  # "an ___" wants a name that takes "an"
-        if type_ in ("place", "organization") and _written_with_the(cand) != definite:
+        if (
+            type_ in ("place", "organization")
+            and definite is not None
+            and (written_with_the(cand) != definite)
+        ):
             continue  # "in the ___" wants "the Urals", not "the New York"
         if article and plural_name(cand.text) and not plural_name(span.text):
             continue  # "a fine giant of a ___": a Bolshevik, not "a Mensheviks"
@@ -153,13 +157,38 @@ def named_candidates(sentence: TaggedSentence, span: Span, context: Context) -> 
 THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 
-def _written_with_the(cand: Candidate) -> bool:
-    """Whether the corpus mostly writes the name after "the" ("the Urals", "the Cheka")."""
-    after_the = sum(
-        bool(THE.search(sentence.text[:start]))
-        for sentence, (start, _) in zip(cand.sentences, cand.spans, strict=True)
+def takes_the(sentence: TaggedSentence, start: int, end: int) -> bool | None:
+    """Whether the name at start:end has "the" of its own ("in the Urals": True, "in
+    Moscow": False); None when it modifies a noun after it ("the Moscow region"), whose
+    article that is."""
+    inside = [t for t in sentence.tokens if start <= t.start < end]
+    tokens = sentence.tokens
+    head = next(
+        (
+            t
+            for t in inside
+            if not (0 <= t.head < len(tokens) and start <= tokens[t.head].start < end)
+        ),
+        None,
     )
-    return after_the * 2 > len(cand.spans)
+    if (
+        head is not None
+        and head.dep in ("compound", "amod", "nmod", "poss")
+        and (head.head > head.i)
+    ):
+        return None
+    return bool(THE.search(sentence.text[:start]))
+
+
+def written_with_the(cand: Candidate) -> bool:
+    """Whether the corpus mostly writes the name with "the" of its own ("the Urals",
+    "the Cheka"); uses as a modifier ("the Moscow region") do not count."""
+    uses = [
+        takes_the(sentence, start, end)
+        for sentence, (start, end) in zip(cand.sentences, cand.spans, strict=True)
+    ]
+    counted = [u for u in uses if u is not None]
+    return sum(counted) * 2 > len(counted)
 
 
 def plural_name(name: str) -> bool:
