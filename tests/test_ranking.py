@@ -338,3 +338,26 @@ def test_a_direction_before_a_blank_gives_the_place_away():
     sentences, context = settle(text_sentences(raw, "compass"))
     western, plain = ({s.text for s in answer_spans(x, context)} for x in sentences)
     assert "Europe" not in western and "Europe" in plain
+
+
+def test_adverbs_that_tie_a_sentence_to_the_one_before_point_outside_it():
+    from tests.generator_fixtures import text_sentences
+
+    raw = (
+        "Notes\n\nUnder Dzerzhinsky, however, abuses were generally punished in Moscow. "
+        "The newspapers say that a village formerly located there has grown to a city. "
+        "Now everything is permissible against Trotsky in the Soviet press. "
+        "Lenin at once conceives the project of an offensive against Warsaw in 1920. "
+        "Even the Stalin-Hitler pact in 1939 had its explanation for the Communists. "
+        "Before long Trotsky was falsely accused of conspiring with the White Guards. "
+        "Muna arrived from Czechoslovakia in 1920, reporting that the lid was about to blow "
+        "off there. "
+        "Abuses were generally punished when exposed in Moscow under Dzerzhinsky.\n"
+    )
+    found = {s.text[:12]: is_self_contained(s) for s in text_sentences(raw, "tied")}
+    assert found["Abuses were "]  # the same without "however" stands alone
+    for opening in ("Under Dzerzh", "The newspape", "Now everythi", "Lenin at onc"):
+        assert not found[opening], opening
+    for opening in ("Even the Sta", "Before long "):
+        assert not found[opening], opening
+    assert found["Muna arrived"]  # "there" is Czechoslovakia, named before it

@@ -98,6 +98,8 @@ def is_self_contained(sentence: TaggedSentence) -> bool:
         return False
     if _additive(sentence):
         return False  # "Yezhov also supervised ...": who else, besides whom?
+    if _leans_on_discourse(sentence):
+        return False
     lowered = [t.text.lower() for t in sentence.tokens]
     if FIRST_PERSON & set(lowered) or VAGUE_PHRASES.search(sentence.text):
         return False
@@ -181,6 +183,32 @@ def _points_back(sentence: TaggedSentence) -> bool:
         if token.dep in SUBJECTS and additive:
             return True  # "The communists also stopped work": which communists, besides whom?
     return False
+
+
+# Adverbs that tie a sentence to the one before: "however" contrasts it with something,
+# "there" and "now" point to a place and a moment told earlier.
+CONTRASTIVE = {"however", "nevertheless", "nonetheless"}
+DEICTIC = {"there", "now"}
+TIED_PHRASES = re.compile(r"\b(at once|before long|soon after|even so)\b", re.IGNORECASE)
+
+
+def _leans_on_discourse(sentence: TaggedSentence) -> bool:
+    """ "Under Dzerzhinsky, however, …", "a village formerly located there", "now
+    everything is permissible", "Even the pact had its explanation", "Before long …"."""
+    if TIED_PHRASES.search(sentence.text):
+        return True
+    for token in sentence.tokens:
+        low = token.text.lower()
+        if token.dep not in ("advmod", "npadvmod"):
+            continue
+        if low == "there" and any(
+            m.type == "place" and m.end <= token.start for m in sentence.mentions
+        ):
+            continue  # "Muna arrived from Czechoslovakia, reporting … there": the sentence's
+        if low in CONTRASTIVE or low in DEICTIC:
+            return True
+    lead = _lead_tokens(sentence)
+    return bool(lead) and lead[0].text.lower() == "even" and lead[0].dep == "advmod"
 
 
 def _additive(sentence: TaggedSentence) -> bool:
