@@ -7,12 +7,13 @@ from functools import cache
 import pytest
 
 from quizapp.checking.citations import CitedSpan, ItemFacts, SentenceState, check
+from quizapp.checking.tagged import state_of_tagged
 from quizapp.generators.cloze import BLANK, ClozeGenerator
+from quizapp.generators.short_answer import ShortAnswer
 from quizapp.generators.true_false import TrueFalseGenerator
 from quizapp.ingest.keys import content_hash
 from quizapp.ingest.prepare import prepare_document
 from quizapp.services.bank_drafts import facts_of_draft
-from quizapp.services.pipeline import state_of_tagged
 from tests.generator_fixtures import CORPUS, MODEL
 
 tagger = pytest.importorskip("quizapp.tagging.tagger")
@@ -22,7 +23,9 @@ PORTRAIT = (
     "Lenin was good-natured and unassuming, and he spoke with extreme simplicity.\n\n"
     "Trotsky, on the other hand, would nowhere have passed unnoticed, with his shock of "
     "hair and the intensity of his blue-gray eyes. He had about him something "
-    "authoritative and compelling. His written style is consummately skillful. Obscure "
+    "authoritative and compelling. He arrived in the capital on May 5, 1917, and his first "
+    "speech demanded the seizure of power. "
+    "His written style is consummately skillful. Obscure "
     "and devoted in 1905, he played a conspicuous part in the defense of Tsaritsyn along "
     "with Voroshilov and Yegorov. Lenin appreciated him sufficiently to mistrust him a "
     "little. He lacked the most elementary patience with the Mensheviks in Petrograd.\n\n"
@@ -30,7 +33,11 @@ PORTRAIT = (
     "Lenin and Trotsky saw this plainly in Petrograd in 1917. He organized the "
     "insurrection before the actual uprising in the capital.\n\n"
     "Zinoviev was asked about the trial in Moscow in 1936. A market woman was arrested for "
-    "saying that he was the misfortune of the people of Moscow.\n"
+    "saying that he was the misfortune of the people of Moscow.\n\n"
+    "Radek was gifted with an unusual flexibility of mind in Moscow in 1920.\n\n"
+    "He possessed an absolute devotion to the party in Berlin in 1919.\n\n"
+    "The Trials of the Old Guard\n\n"
+    "He was shot in the cellar of the Lubyanka in Moscow in 1936.\n"
 )
 
 
@@ -50,8 +57,15 @@ def test_he_after_a_named_subject_is_that_person_through_the_passage():
     for start in ("He had about him", "Obscure and devoted"):
         antecedent = sentence(start).antecedent
         assert antecedent is not None and antecedent.name == "Trotsky", start
-    # "his written style" names nobody else: Trotsky stays the topic
-    assert sentence("His written style").antecedent is None  # no subject "he" to resolve
+    # an opening "His" on the subject is his too, written "His [Trotsky's]"
+    possessive = sentence("His written style").antecedent
+    assert possessive is not None and possessive.bracketed == "[Trotsky's]"
+
+
+def test_the_topic_carries_into_the_next_paragraph_but_not_past_a_heading():
+    antecedent = sentence("He possessed an absolute devotion").antecedent
+    assert antecedent is not None and antecedent.name == "Radek"
+    assert sentence("He was shot in the cellar").antecedent is None
 
 
 @pytest.mark.parametrize(
@@ -118,3 +132,13 @@ def test_a_bracketed_name_the_passage_does_not_give_is_drifted():
 def test_a_false_statement_with_a_bracketed_name_is_checked_beside_it():
     stem = "Obscure and devoted in 1918, he [Stalin] played a part in the defense of Tsaritsyn."
     assert check(statement(stem, "False"), {"k1": STATE}).verdict == "supported"
+
+
+def test_short_answer_asks_about_him_with_his_name_in_brackets():
+    found, context = sentence("He arrived in the capital"), tagged()[1]
+    drafts = ShortAnswer().generate(found, context)
+    assert drafts, "a resolved sentence yields short-answer questions"
+    for draft in drafts:
+        assert "he [Trotsky]" in draft.stem and draft.answer != "Trotsky"
+        verdict = check(facts_of_draft(draft), {found.key: state_of_tagged(found)})
+        assert verdict.verdict == "supported", verdict.reasons

@@ -21,7 +21,7 @@ QUALIFIERS = frozenset(
 
 
 # A name an editor adds after a pronoun: "he [Stalin] played a conspicuous part …".
-INSERTION = re.compile(r"(?<=\b[Hh]e) \[([^\[\]]+)\]")
+INSERTION = re.compile(r"(?:(?<=\b[Hh]e)|(?<=\b[Hh]is)) \[([^\[\]]+)\]")
 
 
 def without_insertions(statement: str, sentence: str) -> str:

@@ -17,7 +17,7 @@ def edited(sentence: TaggedSentence, start: int, end: int, replacement: str) -> 
     antecedent = sentence.antecedent
     if antecedent is None:
         return text[:start] + replacement + text[end:]
-    at, named = antecedent.end, f" [{antecedent.name}]"
+    at, named = antecedent.end, f" {antecedent.bracketed}"
     if at <= start:
         return text[:at] + named + text[at:start] + replacement + text[end:]
     return text[:start] + replacement + text[end:at] + named + text[at:]

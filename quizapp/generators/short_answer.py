@@ -222,7 +222,7 @@ def loose_questions(parse: Parse) -> list[Question]:
 @register
 class ShortAnswer:
     name = "short_answer"
-    version = "3"
+    version = "4"
 
     def generate(self, sentence: TaggedSentence, context: Context) -> list[Draft]:
         if not sentence_ok(sentence):

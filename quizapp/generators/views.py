@@ -7,7 +7,8 @@ the half is a clause with a subject; the sentence without an "according to X" as
 (attributed to X); the clause a reporting verb introduces ("the KGB revealed that
 S" gives S, attributed to "the KGB"); an asserted subordinate clause ("when Stalin died
 in March 1953"); a relative clause on a name, the name standing for "who"; and the
-sentence with a subject "he" replaced by the person its fronted clause names.
+sentence with a subject "he" replaced by the person its fronted clause names; and the
+sentence with the subject "he" its passage resolves written "he [Stalin]".
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from quizapp.generators.clauses import SUBJECTS, Parse, core_phrase, render
+from quizapp.generators.named_referents import names_referent
 from quizapp.generators.stems import vague_reason
 from quizapp.tagging.types import Mention, TaggedSentence, Token
 
@@ -228,9 +230,27 @@ def _resolved(sentence: TaggedSentence) -> list[View]:
     return [View(Parse(replaced), list(sentence.mentions))]
 
 
+def _from_passage(sentence: TaggedSentence) -> list[View]:
+    """The subject "he" its passage resolves (tagging/antecedents.py), written "he [Stalin]"
+    as the cloze and true/false stems write it."""
+    antecedent = sentence.antecedent
+    if antecedent is None:
+        return []
+    replaced = [
+        dataclasses.replace(
+            t, text=f"{t.text.lower()} {antecedent.bracketed}", pos="PROPN", tag="NNP"
+        )
+        if t.i == antecedent.token
+        else t
+        for t in sentence.tokens
+    ]
+    mentions = [m for m in sentence.mentions if not names_referent(sentence, m)]
+    return [View(Parse(replaced), mentions)]
+
+
 def views(sentence: TaggedSentence) -> list[View]:
     """The whole sentence first, then the parts of it that stand alone."""
     found = [View(Parse(sentence.tokens), list(sentence.mentions))]
     found += _halves(sentence) + _according(sentence) + _reported(sentence)
     found += _subordinate(sentence) + _relative(sentence) + _resolved(sentence)
-    return found
+    return found + _from_passage(sentence)

@@ -37,24 +37,28 @@ def mark_antecedents(sentences: list[TaggedSentence]) -> None:
     """Set `antecedent` on the body sentences (one document, reading order) whose subject
     "he" is the passage's topic."""
     topic: _Topic | None = None
-    passage = None
+    passage, section = None, None
     for sentence in sentences:
         if sentence.kind != "body":
             continue
         if sentence.passage_key != passage:
-            topic, passage = None, sentence.passage_key
+            if sentence.section != section:
+                topic = None  # a heading between: a new subject
+            passage, section = sentence.passage_key, sentence.section
         if sentence.quoted_by or sentence.text.lstrip()[:1] in QUOTES:
             topic = None  # quoted speech has its own "he" ("He lacks honesty," he said)
             continue
         pronoun = _subject_he(sentence)
         if pronoun is not None and topic is not None:
-            sentence.antecedent = Antecedent(pronoun.i, pronoun.end, topic.name, topic.entity)
+            sentence.antecedent = Antecedent(
+                pronoun.i, pronoun.end, topic.name, topic.entity, pronoun.text == "His"
+            )
         topic = _next_topic(sentence, topic, pronoun)
 
 
 def _subject_he(sentence: TaggedSentence) -> Token | None:
-    """The sentence's first "he" or "him", when it is the subject of the main clause (or of
-    a clause joined to it) and no person is named before it."""
+    """The sentence's first "he", when it is the subject of the main clause (or of a clause
+    joined to it) and no person is named before it; else an opening "His" on that subject."""
     tokens = sentence.tokens
     people = [m for m in sentence.mentions if m.type == "person"]
     for token in tokens:
@@ -72,7 +76,21 @@ def _subject_he(sentence: TaggedSentence) -> Token | None:
         if sum(sentence.text[: token.start].count(q) for q in QUOTES) % 2:
             return None  # inside a quotation
         return token
-    return None
+    return _subject_his(sentence)
+
+
+def _subject_his(sentence: TaggedSentence) -> Token | None:
+    """An opening "His" on the main clause's subject: "His written style is … skillful"."""
+    tokens = sentence.tokens
+    first = next((t for t in tokens if t.pos not in ("PUNCT", "SPACE")), None)
+    if first is None or first.text != "His" or first.dep != "poss":
+        return None
+    owner = tokens[first.head] if 0 <= first.head < len(tokens) else None
+    if owner is None or owner.dep not in SUBJECTS or tokens[owner.head].dep != "ROOT":
+        return None
+    if any(t.text.lower() in HIS - {"his"} for t in tokens):
+        return None  # a "he" or "him" as well: leave the sentence alone
+    return first
 
 
 def _next_topic(

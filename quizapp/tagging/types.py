@@ -80,6 +80,12 @@ class Antecedent:
     end: int  # where the pronoun ends in the sentence text: the name goes after it
     name: str  # as the passage named him
     entity: str | None = None
+    possessive: bool = False  # "His [Trotsky's] written style"
+
+    @property
+    def bracketed(self) -> str:
+        """What a stem adds after the pronoun: "[Stalin]", "[Trotsky's]"."""
+        return f"[{self.name}'s]" if self.possessive else f"[{self.name}]"
 
 
 @dataclass(slots=True)
