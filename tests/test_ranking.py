@@ -361,3 +361,16 @@ def test_adverbs_that_tie_a_sentence_to_the_one_before_point_outside_it():
     for opening in ("Even the Sta", "Before long "):
         assert not found[opening], opening
     assert found["Muna arrived"]  # "there" is Czechoslovakia, named before it
+
+
+def test_a_name_inside_the_sources_own_brackets_is_no_answer():
+    from tests.generator_fixtures import settle, text_sentences
+
+    raw = (
+        "Notes\n\nKamenev received his wife [Trotsky's sister] and his daughter in Moscow "
+        "in 1936.\n"
+    )
+    (sentence, *_), context = settle(text_sentences(raw, "brackets"))
+    by_text = {sentence.text[m.start : m.end]: m for m in sentence.mentions}
+    assert answer_salience(by_text["Trotsky"], sentence, context) == 0
+    assert answer_salience(by_text["Kamenev"], sentence, context) > 0

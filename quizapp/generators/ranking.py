@@ -175,6 +175,8 @@ def answer_salience(mention: Mention, sentence: TaggedSentence, context: Context
         or _gives_away(sentence, start, end, _names(mention, text, context))
     ):
         return 0.0
+    if sentence.text[:start].count("[") > sentence.text[:start].count("]"):
+        return 0.0  # inside the source's own editorial brackets ("his wife [Trotsky's sister]")
     glossed = re.search(r"[A-Z]\w*\s*\($", sentence.text[:start])
     if glossed and sentence.text[end : end + 1] == ")" and mention.type in NAMED + ("term",):
         return 0.0  # "the Communist International (Comintern)": a gloss of the name before
