@@ -181,7 +181,10 @@ def run(generator, slugs: tuple[str, ...] = SAMPLE) -> list[tuple[TaggedSentence
 
 def states(text: str, sentence: str) -> bool:
     """`text` is `sentence`, alone or behind "According to X, " (its first letter lowered,
-    an opening "But" or "And indeed," dropped), a resolved "he" followed by "[Name]"."""
+    an opening "But" or "And indeed," dropped), a resolved "he" followed by "[Name]", a
+    cloze's "a(n)" for the sentence's "a" or "an"."""
+    if "(n) " in text:
+        return any(states(text.replace("(n) ", n + " ", 1), sentence) for n in ("", "n"))
     text = without_insertions(text, sentence)
     if text == sentence:
         return True

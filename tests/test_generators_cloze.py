@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from quizapp.generators.cloze import BLANK, MAX_VARIED, SECOND, ClozeGenerator
+from quizapp.generators.cloze import BLANK, MAX_VARIED, SECOND, ClozeGenerator, neutral_article
 from quizapp.generators.ranking import COUNTING, STOP, answer_spans
 from tests.generator_fixtures import SAMPLE, corpus, run, states
 
@@ -118,3 +118,13 @@ def test_an_answer_ending_the_sentence_with_its_dot_leaves_the_stem_its_full_sto
     assert blank_stem(sentence, span, "") == text[:start] + "_____."
     inner = Span(4, 8, "only", Mention(4, 8, "only", "term"), 1)
     assert blank_stem(sentence, inner, "") == "The _____" + text[8:]  # no dot added mid-sentence
+
+
+def test_an_article_before_the_blank_does_not_hint_at_the_answer():
+    assert neutral_article("Kirov, an _____ who had supported Stalin") == (
+        "Kirov, a(n) _____ who had supported Stalin"
+    )
+    assert neutral_article("A _____ was held in Moscow.") == "A(n) _____ was held in Moscow."
+    assert neutral_article("Kirov and _____ met in Moscow.") == "Kirov and _____ met in Moscow."
+    for _, draft in run(ClozeGenerator()):
+        assert not re.search(r"\b[Aa]n? " + BLANK, draft.stem), draft.stem

@@ -13,6 +13,8 @@ to assemble a Draft.
 
 from __future__ import annotations
 
+import re
+
 from quizapp.generators import register
 from quizapp.generators.attribution import attributed, attribution
 from quizapp.generators.base import Citation, Context, Draft
@@ -22,6 +24,7 @@ from quizapp.generators.ranking import THRESHOLD, Span, answer_spans, item_score
 from quizapp.tagging.types import TaggedSentence
 
 BLANK = "_____"
+ARTICLE_BEFORE_BLANK = re.compile(r"\b([Aa])n? (?=" + BLANK + ")")
 MAX_SPANS = 2  # items of one type a sentence may usually yield, on distinct spans
 MAX_VARIED = 3  # a cloze may take a third span when it is of a third kind
 SECOND = 0.6  # the salience a span other than the best needs to be asked about too
@@ -33,6 +36,12 @@ def blank_stem(sentence: TaggedSentence, span: Span, prefix: str) -> str:
     if span.text.endswith(".") and not sentence.text[span.end :].strip(QUOTES + "’)] "):
         blank += "."  # "... the P.O.U.M.": its dot also ended the sentence
     return attributed(sentence, edited(sentence, span.start, span.end, blank), prefix)
+
+
+def neutral_article(stem: str) -> str:
+    """ "an _____" tells the student the answer starts with a vowel: write "a(n) _____".
+    (Multiple choice keeps the article: its options all take the same one.)"""
+    return ARTICLE_BEFORE_BLANK.sub(lambda m: f"{m.group(1)}(n) ", stem)
 
 
 def alternatives(span: Span, context: Context) -> list[str]:
@@ -139,7 +148,7 @@ class ClozeGenerator:
     def _draft(self, sentence: TaggedSentence, span: Span, prefix: str, context: Context) -> Draft:
         return Draft(
             type="cloze",
-            stem=blank_stem(sentence, span, prefix),
+            stem=neutral_article(blank_stem(sentence, span, prefix)),
             answer=span.text,
             citations=[citation(sentence, span.start, span.end)],
             generator=self.name,
