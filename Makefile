@@ -56,7 +56,7 @@ browser-deps:
 
 # Re-pin requirements.lock from requirements.in (needs uv; not part of setup).
 lock:
-	uv pip compile --python-version 3.11 --generate-hashes requirements.in -o requirements.lock
+	uv pip compile --python-version 3.11 --generate-hashes --no-strip-extras requirements.in -o requirements.lock
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
