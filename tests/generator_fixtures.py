@@ -17,7 +17,9 @@ from pathlib import Path
 from quizapp.checking.statements import CONNECTIVE, without_insertions
 from quizapp.generators.base import Context
 from quizapp.generators.distractors import date_value, number_value
+from quizapp.generators.lead_in import lead_citation, lead_text
 from quizapp.ingest.prepare import prepare_document
+from quizapp.tagging.tagger import sentences_before
 from quizapp.tagging.types import Entity, Mention, TaggedSentence, tokens_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -153,7 +155,9 @@ def settle(sentences: list[TaggedSentence]) -> tuple[list[TaggedSentence], Conte
             if m.type == "date" and m.value:
                 years.append(int(m.value[:4]))
     era = (min(years), max(years)) if years else (1800, 2000)
-    return sentences, Context(entities, dict(by_type), dict(by_entity), era)
+    context = Context(entities, dict(by_type), dict(by_entity), era)
+    context.before = sentences_before(sentences)
+    return sentences, context
 
 
 def _copy(sentence: TaggedSentence) -> TaggedSentence:
@@ -177,6 +181,21 @@ def run(generator, slugs: tuple[str, ...] = SAMPLE) -> list[tuple[TaggedSentence
     """(sentence, draft) for every draft the generator makes on the documents."""
     sentences, context = corpus(slugs)
     return [(s, d) for s in sentences for d in generator.generate(s, context)]
+
+
+def without_lead(draft, sentence: TaggedSentence, context: Context | None = None) -> str:
+    """The draft's stem without its lead-in (generators/lead_in.py) and the "According
+    to X, " before it; the stem itself when it has none. `context`: the one the draft was made with
+    (by default SAMPLE's)."""
+    if len(draft.citations) < 2 or draft.citations[1].role != "context":
+        return draft.stem
+    before = (context or corpus(SAMPLE)[1]).before[sentence.key]
+    assert draft.citations[1] == lead_citation(before)
+    lead, rest = lead_text(before), draft.stem
+    if rest.startswith("According to "):  # it covers both: the sentence follows as it is
+        rest = rest.partition(", ")[2]
+    assert rest[:1].lower() == lead[:1].lower() and rest[1 : len(lead)] == lead[1:], draft.stem
+    return rest[len(lead) :].lstrip()
 
 
 def states(text: str, sentence: str) -> bool:

@@ -7,12 +7,22 @@ import re
 from quizapp.generators.candidate_pool import also_true, pool, squeeze
 from quizapp.generators.cloze import BLANK
 from quizapp.generators.distractors import candidates
+from quizapp.generators.lead_in import lead_text
 from quizapp.generators.multiple_choice import MultipleChoiceGenerator
 from quizapp.generators.named_distractors import plural_name, takes_the, written_with_the
 from quizapp.generators.ranking import answer_spans
 from quizapp.generators.values import date_value, granularity, number_value
 from quizapp.tagging.types import Mention
-from tests.generator_fixtures import SAMPLE, build, corpus, run, settle, states, text_sentences
+from tests.generator_fixtures import (
+    SAMPLE,
+    build,
+    corpus,
+    run,
+    settle,
+    states,
+    text_sentences,
+    without_lead,
+)
 
 
 def _type_of(sentence, draft) -> str:
@@ -31,7 +41,11 @@ def test_three_distinct_distractors_none_the_answer_none_in_the_sentence():
         assert len({squeeze(o) for o in options}) == 4
         for distractor in draft.distractors:
             assert squeeze(distractor) not in squeeze(sentence.text)
-        assert states(draft.stem.replace(BLANK, draft.answer), sentence.text)
+        if len(draft.citations) > 1:  # nor in the lead-in
+            lead = lead_text(corpus(SAMPLE)[1].before[sentence.key])
+            assert not any(squeeze(d) in squeeze(lead) for d in draft.distractors)
+        own = without_lead(draft, sentence)
+        assert states(own.replace(BLANK, draft.answer), sentence.text)
 
 
 def test_distractors_are_no_alias_of_the_answer():

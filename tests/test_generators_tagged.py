@@ -18,6 +18,7 @@ from tests.generator_fixtures import (
     documents,
     states,
     swapped_value,
+    without_lead,
 )
 
 tagger = pytest.importorskip("quizapp.tagging.tagger")
@@ -45,13 +46,15 @@ def _drafts(generator):
 
 
 def test_cloze_and_multiple_choice_cite_the_blanked_span():
+    context = tagged()[1]
     for generator in (ClozeGenerator(), MultipleChoiceGenerator()):
         drafts = _drafts(generator)
         assert len(drafts) >= 40
         for sentence, draft in drafts:
             citation = draft.citations[0]
             assert sentence.text[citation.start : citation.end] == draft.answer
-            assert states(draft.stem.replace(BLANK, draft.answer), sentence.text)
+            own = without_lead(draft, sentence, context)  # the lead-in is cited second
+            assert states(own.replace(BLANK, draft.answer), sentence.text)
             for distractor in draft.distractors:
                 assert squeeze(distractor) not in squeeze(sentence.text)
                 assert squeeze(distractor) not in {squeeze(a) for a in draft.alternatives}

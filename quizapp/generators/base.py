@@ -49,3 +49,5 @@ class Context:
     # The sentences that mention each entity key, to tell whether a distractor is also true.
     sentences_by_entity: dict[str, list[TaggedSentence]] = field(default_factory=dict)
     era: tuple[int, int] = (1800, 2000)  # the corpus's range of years, for plausible dates
+    # The sentence before each sentence in its section (by key), for a stem's lead-in.
+    before: dict[str, TaggedSentence] = field(default_factory=dict)

@@ -7,18 +7,21 @@ on its own (SECOND).
 The blank is an entity, a date, a number or a glossary term, never a pronoun, a stop
 word or a span the rest of the sentence names again (see ranking.answer_salience).
 The stem keeps the sentence exactly, behind "According to X, " when it quotes someone
-or gives the author's opinion. Also holds the helpers every sentence generator shares
+or gives the author's opinion, and behind the sentence before it when it points back to
+that one (lead_in.py). Also holds the helpers every sentence generator shares
 to assemble a Draft.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from quizapp.generators import register
 from quizapp.generators.attribution import attributed, attribution
 from quizapp.generators.base import Citation, Context, Draft
-from quizapp.generators.fitness import QUOTES, sentence_quality
+from quizapp.generators.fitness import QUOTES
+from quizapp.generators.lead_in import gives_away, lead_citation, lead_for, lead_quality, led
 from quizapp.generators.named_referents import edited
 from quizapp.generators.ranking import THRESHOLD, Span, answer_spans, item_score
 from quizapp.tagging.types import TaggedSentence
@@ -59,8 +62,9 @@ def alternatives(span: Span, context: Context) -> list[str]:
     return result
 
 
-def explanation(sentence: TaggedSentence) -> str:
-    return f'The source says: "{sentence.text}"'
+def explanation(sentence: TaggedSentence, before: TaggedSentence | None = None) -> str:
+    said = f"{before.text} {sentence.text}" if before is not None else sentence.text
+    return f'The source says: "{said}"'
 
 
 def tags(sentence: TaggedSentence, type_: str, span: Span | None) -> list[str]:
@@ -77,27 +81,61 @@ def citation(sentence: TaggedSentence, start: int, end: int) -> Citation:
     return Citation(sentence.key, sentence.text_hash, start, end)
 
 
-def usable(sentence: TaggedSentence) -> tuple[float, str] | None:
-    """The sentence's quality and attribution prefix, or None when it yields no item."""
-    quality = sentence_quality(sentence)
+@dataclass(frozen=True)
+class Ready:
+    """A sentence fit to ask about: its quality, attribution prefix and lead-in."""
+
+    quality: float
+    prefix: str  # "" or "According to X, "
+    before: TaggedSentence | None = None  # the sentence the stem opens with (lead_in.py)
+    lead_prefix: str = ""  # "According to X, " before the lead-in, when it and the sentence
+    #                        are both X's opinion (the sentence then needs no prefix)
+
+    def stem(self, stem: str) -> str:
+        """A stem built on the sentence behind its lead-in, if any."""
+        return led(self.before, stem, self.lead_prefix)
+
+
+def cited(sentence: TaggedSentence, span: Span, before: TaggedSentence | None) -> list[Citation]:
+    """The answer's citation, then the lead-in's when the stem has one."""
+    lead = [lead_citation(before)] if before is not None else []
+    return [citation(sentence, span.start, span.end), *lead]
+
+
+def usable(sentence: TaggedSentence, context: Context | None = None) -> Ready | None:
+    """Whether the sentence yields items, and how; given the context, a sentence that
+    points back may be read behind the sentence before it."""
+    before = lead_for(sentence, context) if context is not None else None
+    quality = lead_quality(sentence, before)
     prefix = attribution(sentence)
     if quality <= 0 or prefix is None:
         return None
-    return quality, prefix
+    if before is not None and prefix and attribution(before) == prefix:
+        return Ready(quality, "", before, lead_prefix=prefix)  # one "According to" for both
+    return Ready(quality, prefix, before)
 
 
-def salient_spans(sentence: TaggedSentence, context: Context) -> tuple[str, list[Span]] | None:
-    """The attribution prefix and answer spans of a sentence whose best span makes an item."""
-    ready = usable(sentence)
+def salient_spans(
+    sentence: TaggedSentence, context: Context, lead: bool = False
+) -> tuple[Ready, list[Span]] | None:
+    """How the sentence is fit to ask about, and its answer spans, when its best span makes
+    an item; with `lead`, it may be read behind the sentence before it."""
+    ready = usable(sentence, context if lead else None)
     if ready is None:
         return None
-    spans = answer_spans(sentence, context)
-    if not spans or item_score(sentence, spans[0]) < THRESHOLD:
+    spans = [
+        span
+        for span in answer_spans(sentence, context)
+        if not gives_away(ready.before, span.text, *alternatives(span, context))
+    ]
+    if not spans or item_score(sentence, spans[0], ready.before) < THRESHOLD:
         return None
-    return ready[1], spans
+    return ready, spans
 
 
-def best_spans(sentence: TaggedSentence, spans: list[Span]) -> list[Span]:
+def best_spans(
+    sentence: TaggedSentence, spans: list[Span], before: TaggedSentence | None = None
+) -> list[Span]:
     """Up to MAX_SPANS spans that make good items: the first above the threshold, the
     others also salient on their own (SECOND) and not overlapping a chosen one; a span of
     another kind than the first goes before one of the same kind, so that a sentence with
@@ -105,7 +143,7 @@ def best_spans(sentence: TaggedSentence, spans: list[Span]) -> list[Span]:
     yet may make a third (MAX_VARIED)."""
     chosen: list[Span] = []
     for span in varied(spans):
-        if item_score(sentence, span) < THRESHOLD:
+        if item_score(sentence, span, before) < THRESHOLD:
             continue
         if chosen and span.salience < SECOND:
             continue
@@ -134,27 +172,29 @@ class ClozeGenerator:
     """Up to MAX_SPANS clozes per sentence, on its most salient distinct spans."""
 
     name = "cloze"
-    version = "4"
+    version = "5"
 
     def generate(self, sentence: TaggedSentence, context: Context) -> list[Draft]:
-        found = salient_spans(sentence, context)
+        found = salient_spans(sentence, context, lead=True)
         if found is None:
             return []
-        prefix, spans = found
+        ready, spans = found
         return [
-            self._draft(sentence, span, prefix, context) for span in best_spans(sentence, spans)
+            self._draft(sentence, span, ready, context)
+            for span in best_spans(sentence, spans, ready.before)
         ]
 
-    def _draft(self, sentence: TaggedSentence, span: Span, prefix: str, context: Context) -> Draft:
+    def _draft(self, sentence: TaggedSentence, span: Span, ready: Ready, context: Context) -> Draft:
+        before = ready.before
         return Draft(
             type="cloze",
-            stem=neutral_article(blank_stem(sentence, span, prefix)),
+            stem=neutral_article(ready.stem(blank_stem(sentence, span, ready.prefix))),
             answer=span.text,
-            citations=[citation(sentence, span.start, span.end)],
+            citations=cited(sentence, span, before),
             generator=self.name,
             version=self.version,
             alternatives=alternatives(span, context),
-            explanation=explanation(sentence),
+            explanation=explanation(sentence, before),
             tags=tags(sentence, "cloze", span),
-            score=item_score(sentence, span),
+            score=item_score(sentence, span, before),
         )

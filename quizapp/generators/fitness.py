@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from quizapp.generators.references import is_self_contained
+from quizapp.generators.references import is_self_contained, leans_on_sentence_before
 from quizapp.tagging.types import TaggedSentence
 
 QUOTES = '"“”«»'
@@ -108,11 +108,14 @@ def length_score(count: int) -> float:
     return 1.0
 
 
-def sentence_quality(sentence: TaggedSentence) -> float:
-    """0..1: how fit the sentence is to ask about; 0 for captions, headings, fragments."""
+def sentence_quality(sentence: TaggedSentence, leaning: bool = False) -> float:
+    """0..1: how fit the sentence is to ask about; 0 for captions, headings, fragments.
+    `leaning`: the stem will open with the sentence before it (generators/lead_in.py),
+    so a reference back to that sentence is no fault."""
     if sentence.kind not in ("body", "footnote") or not is_well_formed(sentence):
         return 0.0
-    if not is_self_contained(sentence) or re.search(r"\[\d+\]|\bp\. ?\d", sentence.text):
+    contained = leans_on_sentence_before(sentence) if leaning else is_self_contained(sentence)
+    if not contained or re.search(r"\[\d+\]|\bp\. ?\d", sentence.text):
         return 0.0
     if is_quotation(sentence) and not sentence.quoted_by:
         return 0.0

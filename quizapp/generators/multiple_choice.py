@@ -13,14 +13,16 @@ from quizapp.generators.base import Context, Draft
 from quizapp.generators.cloze import (
     MAX_SPANS,
     SECOND,
+    Ready,
     alternatives,
     blank_stem,
-    citation,
+    cited,
     explanation,
     tags,
     usable,
 )
 from quizapp.generators.distractors import choose
+from quizapp.generators.lead_in import gives_away
 from quizapp.generators.ranking import THRESHOLD, Span, answer_spans, item_score
 from quizapp.tagging.types import TaggedSentence
 
@@ -42,24 +44,31 @@ class MultipleChoiceGenerator:
     """Up to MAX_SPANS multiple-choice items per sentence, on distinct spans."""
 
     name = "multiple_choice"
-    version = "4"
+    version = "5"
 
     def generate(self, sentence: TaggedSentence, context: Context) -> list[Draft]:
-        ready = usable(sentence)
+        ready = usable(sentence, context)
         if ready is None:
             return []
+        before = ready.before
         drafts: list[Draft] = []
         chosen: list[Span] = []
         for span in _order(answer_spans(sentence, context)):
-            score = item_score(sentence, span)
+            score = item_score(sentence, span, before)
             if score < THRESHOLD or (chosen and span.salience < SECOND):
                 continue
             if any(span.start < c.end and c.start < span.end for c in chosen):
                 continue
-            options = choose(sentence, span, context, OPTIONS)
+            if gives_away(before, span.text, *alternatives(span, context)):
+                continue
+            options = [
+                option
+                for option in choose(sentence, span, context, OPTIONS + (3 if before else 0))
+                if not gives_away(before, option)
+            ][:OPTIONS]
             if len(options) == OPTIONS:
                 chosen.append(span)
-                drafts.append(self._draft(sentence, span, options, ready[1], context, score))
+                drafts.append(self._draft(sentence, span, options, ready, context, score))
             if len(drafts) == MAX_SPANS:
                 break
         return drafts
@@ -69,20 +78,20 @@ class MultipleChoiceGenerator:
         sentence: TaggedSentence,
         span: Span,
         options: list[str],
-        prefix: str,
+        ready: Ready,
         context: Context,
         score: float,
     ) -> Draft:
         return Draft(
             type="multiple_choice",
-            stem=blank_stem(sentence, span, prefix),
+            stem=ready.stem(blank_stem(sentence, span, ready.prefix)),
             answer=span.text,
-            citations=[citation(sentence, span.start, span.end)],
+            citations=cited(sentence, span, ready.before),
             generator=self.name,
             version=self.version,
             alternatives=alternatives(span, context),
             distractors=options,
-            explanation=explanation(sentence),
+            explanation=explanation(sentence, ready.before),
             tags=tags(sentence, "multiple_choice", span),
             score=score,
         )

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from quizapp.checking.normalize import normalize_answer
 from quizapp.generators.base import Context, Draft
-from quizapp.generators.fitness import sentence_quality
+from quizapp.generators.lead_in import lead_quality
 from quizapp.generators.named_referents import names_referent
 from quizapp.generators.referents import NAMED, clause_verb
 from quizapp.generators.values import common_words, is_count
@@ -287,9 +287,10 @@ def answer_spans(sentence: TaggedSentence, context: Context) -> list[Span]:
     return sorted(spans.values(), key=lambda s: (-s.salience, s.start))
 
 
-def item_score(sentence: TaggedSentence, span: Span) -> float:
-    """A draft's score: sentence quality times answer salience."""
-    return round(sentence_quality(sentence) * span.salience, 3)
+def item_score(sentence: TaggedSentence, span: Span, before: TaggedSentence | None = None) -> float:
+    """A draft's score: sentence quality (behind its lead-in `before`, if any) times answer
+    salience."""
+    return round(lead_quality(sentence, before) * span.salience, 3)
 
 
 def limit_per_entity(

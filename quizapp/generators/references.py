@@ -43,7 +43,12 @@ VAGUE_PHRASES = re.compile(
     r"|(?<!one )another|such (?!as\b)[a-z]+|the other|the (two|three|four|five)"
     r"|^(a few|some|several|two|three|four|five|six|ten) (days|weeks|months|years) later"
     r"|^(two|three|four|five|six) (men|people|comrades|leaders|persons)"
-    r"|recently|lately|of late|nowadays|these days|\w+ (days|weeks|months|years) ago"
+    r")\b",
+    re.IGNORECASE,
+)
+# Time counted from the writing ("last year"): no sentence before it says when that was.
+WRITING_TIME = re.compile(
+    r"\b(recently|lately|of late|nowadays|these days|\w+ (days|weeks|months|years) ago"
     r"|(last|this|next) (year|month|week|spring|summer|autumn|fall|winter|january|february"
     r"|march|april|may|june|july|august|september|october|november|december))\b",
     re.IGNORECASE,
@@ -83,6 +88,9 @@ def _lead_tokens(sentence: TaggedSentence) -> list:
     return tokens[i:]
 
 
+PARTY = re.compile(r"\bthe party\b", re.IGNORECASE)
+
+
 def is_self_contained(sentence: TaggedSentence) -> bool:
     """No pronoun, "this", "the latter" or first person whose referent lies outside it."""
     lead = _lead_tokens(sentence)
@@ -94,15 +102,33 @@ def is_self_contained(sentence: TaggedSentence) -> bool:
         t.text.lower() in ANAPHORIC_LEAD and t.pos in ("ADV", "CCONJ", "SCONJ") for t in opening
     ):
         return False  # "Thus died ...", "But then ...": the sentence continues an argument
-    if _points_back(sentence) or _gapped(sentence) or _bare_comparative(sentence):
+    if _points_back(sentence) or gapped(sentence) or _bare_comparative(sentence):
         return False
     if _additive(sentence):
         return False  # "Yezhov also supervised ...": who else, besides whom?
     if _leans_on_discourse(sentence):
         return False
-    lowered = [t.text.lower() for t in sentence.tokens]
-    if FIRST_PERSON & set(lowered) or VAGUE_PHRASES.search(sentence.text):
+    if not leans_back_only(sentence) or VAGUE_PHRASES.search(sentence.text):
         return False
+    return not any(dangling(sentence))
+
+
+def leans_on_sentence_before(sentence: TaggedSentence) -> bool:
+    """Whether the sentence before it could give all it leaves unsaid: what it lacks is a
+    pronoun's or a demonstrative's referent, or the argument an opening "Thus" or a
+    "however" continues, not a bare "the decree" or "the party" (which of those the text
+    has named may lie anywhere before), a verb left out, a comparison's other term, the
+    first person or time counted from the writing."""
+    if not leans_back_only(sentence) or _points_back(sentence) or gapped(sentence):
+        return False
+    return not (_bare_comparative(sentence) or PARTY.search(sentence.text))
+
+
+def dangling(sentence: TaggedSentence):
+    """The pronouns and demonstratives whose referent the sentence does not give, each as
+    (token, kind): "personal" ("he", "its", "them"), "object" ("came with him") or
+    "demonstrative" ("this decree")."""
+    resolved = sentence.antecedent.token if sentence.antecedent else None
     people = [m.start for m in sentence.mentions if m.type == "person"]
     if resolved is not None:
         people.append(sentence.tokens[resolved].start)  # "he [Stalin]": named in the stem
@@ -134,14 +160,23 @@ def is_self_contained(sentence: TaggedSentence) -> bool:
             above = governing(sentence, token)  # "the first reference to it": not "reference"
             referents = [r for r in referents if r not in above]
             if token.start < min(referents, default=1e9):
-                return False
+                yield token, "personal"
+                continue
         if low in OBJECT and token.tag == "PRP" and not object_resolved(sentence, token):
-            return False  # "came with him": rarely the sentence's own subject
+            yield token, "object"  # "came with him": rarely the sentence's own subject
+            continue
         pointing = token.tag == "DT" or (token.tag != "WDT" and token.dep in NOMINAL)
         if low in DEMONSTRATIVE and pointing and not restricted(sentence, token):
             if not repeated(sentence, token):
-                return False  # "this decree", "following that": the referent is elsewhere
-    return True
+                yield token, "demonstrative"  # "this decree", "following that": elsewhere
+
+
+def leans_back_only(sentence: TaggedSentence) -> bool:
+    """Whether all the sentence leaves unsaid could lie in the text before it: no first or
+    second person (the author and reader, whom no earlier sentence names) and no time
+    counted from the writing ("last year")."""
+    lowered = {t.text.lower() for t in sentence.tokens}
+    return not (FIRST_PERSON & lowered) and not WRITING_TIME.search(sentence.text)
 
 
 def _same_man(sentence: TaggedSentence, resolved: int | None, token) -> bool:
@@ -239,7 +274,7 @@ def _bare_comparative(sentence: TaggedSentence) -> bool:
     return False
 
 
-def _gapped(sentence: TaggedSentence) -> bool:
+def gapped(sentence: TaggedSentence) -> bool:
     """A clause whose verb is left out: "Rosenberg arrives in Madrid, Antonov in Barcelona."
     A comma, then a name and a prepositional phrase up to the end with no verb."""
     tokens = [t for t in sentence.tokens if t.pos != "SPACE"]

@@ -65,7 +65,8 @@ class TrueFalseGenerator:
         found = salient_spans(sentence, context)
         if found is None:
             return []
-        prefix, spans = found
+        ready, spans = found
+        prefix = ready.prefix
         want_false = seeded(sentence.key, "true_false").random() < 0.5
         swapped = false_version(sentence, spans, context) if want_false else None
         if swapped is None:

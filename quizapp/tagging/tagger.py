@@ -208,9 +208,20 @@ def build_context(result: TaggingResult) -> Context:
                 years.append(year_of(mention.value))
     context = Context(entities=dict(result.entities), mentions_by_type=by_type)
     context.sentences_by_entity = by_entity
+    context.before = sentences_before(result.sentences)
     if years:
         context.era = (min(years), max(years))
     return context
+
+
+def sentences_before(sentences: list[TaggedSentence]) -> dict[str, TaggedSentence]:
+    """Each sentence's predecessor in the same document and section (across paragraphs)."""
+    return {
+        after.key: before
+        for before, after in zip(sentences, sentences[1:], strict=False)
+        if (before.document, before.section) == (after.document, after.section)
+        and before.ordinal == after.ordinal - 1
+    }
 
 
 def rows_from_prepared(
