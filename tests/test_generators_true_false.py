@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from quizapp.generators.attribution import OPINION
 from quizapp.generators.candidate_pool import squeeze
@@ -12,11 +13,20 @@ from tests.generator_fixtures import SAMPLE, corpus, run, states, swapped_value
 PREFIX = "True or false: "
 
 
-def test_statements_are_true_and_false_about_half_each():
-    drafts = [d for _, d in run(TrueFalseGenerator())]
+def test_false_statements_swap_a_date_a_number_or_the_place_where():
+    drafts = run(TrueFalseGenerator())
     assert len(drafts) >= 60
-    falses = sum(d.answer == "False" for d in drafts)
-    assert 0.25 * len(drafts) <= falses <= 0.6 * len(drafts)
+    falses = [(s, d) for s, d in drafts if d.answer == "False"]
+    assert 0.1 * len(drafts) <= len(falses) <= 0.5 * len(drafts)
+    for sentence, draft in falses:
+        citation = draft.citations[0]
+        (mention,) = [
+            m for m in sentence.mentions if m.start <= citation.start and citation.end <= m.end
+        ]
+        assert mention.type in ("date", "number", "place")
+        if mention.type == "place":  # the one place named, after "in" or "at"
+            assert [m.type for m in sentence.mentions].count("place") == 1
+            assert re.search(r"\b(in|at)( the)? $", sentence.text[: citation.start])
 
 
 def test_payload_answer_and_stem_agree():

@@ -1,10 +1,13 @@
 """True-or-false items: the sentence as it stands, or with one value swapped for a wrong one.
 
-Whether a sentence yields a true or a false statement is seeded from its key, so the
-bank is balanced and the same on every run. A false statement changes exactly one
-span (an entity, date or number) for a value of the same kind that the sentence does
-not contain and that is no alias of the original (distractors.choose); sentences
-with a negation never yield a false statement, since a swap could make it true.
+A false statement changes exactly one span for a value of the same kind that the
+sentence does not contain (distractors.choose), and only where the swap surely
+contradicts the sentence: a date, a number, or the one place where something is or
+happens (`swappable`); a name swapped for another rarely does ("Sukhanov was still in
+exile" is not false by "Zinoviev was still in exile"). Sentences with a negation never
+yield a false statement, since a swap could make it true. Whether a sentence that can
+be made false is, is seeded from its key (FALSE_SHARE), so the bank is the same on every
+run.
 """
 
 from __future__ import annotations
@@ -23,13 +26,21 @@ from quizapp.generators.named_referents import edited
 from quizapp.generators.ranking import THRESHOLD, Span, item_score
 from quizapp.tagging.types import TaggedSentence
 
+# Of the sentences that can be made false, the share that is: most, since few can (a
+# quarter of the statements end up false), but not all, or a date would mark one false.
+FALSE_SHARE = 0.7
 SWAPS = 3  # wrong values tried for a span, best first, until one the checker accepts
 NEGATION = re.compile(r"\b(not|no|never|nor|neither|none|nobody|nothing|without)\b|n[’']t\b")
 HEDGE = re.compile(r"\b(about|approximately|around|some|nearly|almost|over|more than)\b")
 
 
 def swappable(sentence: TaggedSentence, span: Span) -> bool:
-    """A swap of this span surely makes the sentence false."""
+    """A swap of this span surely makes the sentence false: a date or a count, of which an
+    event has one. A name swapped for another rarely contradicts the sentence: more than
+    one man can be in exile, more than one body arrested ("Sukhanov was still in exile"
+    is not false by "Zinoviev was still in exile")."""
+    if span.mention.type not in ("date", "number") and not _where(sentence, span):
+        return False
     if NEGATION.search(sentence.text.lower()):
         return False
     before = sentence.text[max(0, span.start - 20) : span.start].lower()
@@ -54,12 +65,30 @@ def false_version(
     return None
 
 
+def _where(sentence: TaggedSentence, span: Span) -> bool:
+    """The span is a place where something is or happens ("enjoys a strictly limited
+    liberty in Italy"), alone: one place at a time, so another contradicts it; not one
+    of a list ("Madrid will be saved, Barcelona will be saved")."""
+    if span.mention.type != "place":
+        return False
+    tokens = [t for t in sentence.tokens if span.start <= t.start < span.end]
+    if not tokens:
+        return False
+    inside = {t.i for t in tokens}
+    head = next((t for t in tokens if t.head not in inside), tokens[0])
+    if head.dep != "pobj" or not 0 <= head.head < len(sentence.tokens):
+        return False
+    preposition = sentence.tokens[head.head]
+    places = [m for m in sentence.mentions if m.type == "place"]
+    return preposition.text.lower() in ("in", "at") and len(places) == 1
+
+
 @register
 class TrueFalseGenerator:
     """One true-or-false statement per sentence, false about half the time."""
 
     name = "true_false"
-    version = "3"
+    version = "4"
 
     def generate(self, sentence: TaggedSentence, context: Context) -> list[Draft]:
         found = salient_spans(sentence, context)
@@ -67,7 +96,7 @@ class TrueFalseGenerator:
             return []
         ready, spans = found
         prefix = ready.prefix
-        want_false = seeded(sentence.key, "true_false").random() < 0.5
+        want_false = seeded(sentence.key, "true_false").random() < FALSE_SHARE
         swapped = false_version(sentence, spans, context) if want_false else None
         if swapped is None:
             return [self._draft(sentence, spans[0], edited(sentence, 0, 0, ""), True, prefix)]
