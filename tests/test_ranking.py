@@ -382,3 +382,64 @@ def test_a_name_inside_the_sources_own_brackets_is_no_answer():
     by_text = {sentence.text[m.start : m.end]: m for m in sentence.mentions}
     assert answer_salience(by_text["Trotsky"], sentence, context) == 0
     assert answer_salience(by_text["Kamenev"], sentence, context) > 0
+
+
+def test_a_motive_read_into_an_act_is_the_authors_and_attributed():
+    sentence, _ = _sentence("The assassination of Sergei Kirov")
+    for reading in (
+        "Stalin, seeking to appropriate the authority of the revolution, struck first.",
+        "Stalin deliberately targeted the old party cadres in 1936.",
+        "Stalin rounded up all the foreign communists in Moscow.",
+    ):
+        told = dataclasses.replace(sentence, text=reading, author="Victor Serge")
+        assert attribution(told) == "According to Serge, ", reading
+    plain = dataclasses.replace(sentence, text="Stalin targeted the cadres in 1936.")
+    assert attribution(dataclasses.replace(plain, author="Victor Serge")) == ""
+
+
+def test_another_name_of_the_answer_or_its_acronym_beside_the_blank_gives_it_away():
+    text = "He played a part in the defense of Tsaritsyn—today Stalingrad—in 1918."
+    start = text.index("Tsaritsyn")
+    end = start + len("Tsaritsyn")
+    assert _gives_away_in(text, start, end, ("Stalingrad",))
+    assert not _gives_away_in(text, start, end, ("Volgograd",))
+    founded = "He founded the Social Democracy of the Kingdom of Poland and Lithuania (SDKPiL)."
+    start = founded.index("Lithuania")
+    assert _gives_away_in(founded, start, start + len("Lithuania"))
+    other = founded.replace("(SDKPiL)", "(SDKP)")
+    assert not _gives_away_in(other, start, start + len("Lithuania"))
+
+
+def _gives_away_in(text: str, start: int, end: int, names: tuple[str, ...] = ()) -> bool:
+    from quizapp.generators.ranking import _gives_away
+
+    sentence, _ = _sentence("The assassination of Sergei Kirov")
+    return _gives_away(dataclasses.replace(sentence, text=text), start, end, names)
+
+
+def test_a_place_or_bodys_other_names_are_what_the_sentence_must_not_hold():
+    from quizapp.generators.ranking import _names
+    from quizapp.tagging.types import Mention
+
+    city = Entity("place:tsaritsyn", "Tsaritsyn", "place", ("Stalingrad", "Tsaritsyn"))
+    context = Context(entities={city.key: city})
+    mention = Mention(0, 9, "Tsaritsyn", "place", city.key)
+    assert _names(mention, "Tsaritsyn", context) == ("Stalingrad",)
+
+
+def test_no_multiple_choice_on_a_name_the_sentence_classifies():
+    from quizapp.generators.multiple_choice import classified
+    from quizapp.generators.ranking import Span
+    from quizapp.tagging.types import Mention
+    from tests.generator_fixtures import text_sentences
+
+    raw = (
+        "Notes\n\nOn board the cruiser Aurora, anchored in the Neva, the sailors waited in "
+        "1917. On board Aurora, anchored in the Neva, the sailors waited in 1917.\n"
+    )
+    kinds = []
+    for sentence in text_sentences(raw, "cruiser"):
+        start = sentence.text.index("Aurora")
+        span = Span(start, start + 6, "Aurora", Mention(start, start + 6, "Aurora", "person"), 1)
+        kinds.append(classified(sentence, span))
+    assert kinds == [True, False]

@@ -50,7 +50,10 @@ EVALUATIVE = re.compile(
     r"|lunatic|abject|brutal(ly)?|ruthless(ly)?|notorious(ly)?|sinister|barbaric|savage(ly)?"
     r"|murderous|heinous|treacherous|cowardly|dastardly|odious|vile|mortal|frame-?ups?"
     r"|ostensibl[ey]|verge of ruin|degenerat\w*|betray\w*|tyrann\w*|parasitic|reactionary"
-    r"|counter-?revolutionary|so-called)\b",
+    r"|counter-?revolutionary|so-called"
+    # a motive read into an act, or a sweeping claim: the author's reading, not a record
+    r"|deliberate(ly)?|intentional(ly)?|purposely|calculated|seek(s|ing)? to|sought to"
+    r"|far from|all the)\b",
     re.IGNORECASE,
 )
 

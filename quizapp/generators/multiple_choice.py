@@ -39,6 +39,23 @@ def _order(spans: list[Span]) -> list[Span]:
     return [s for _, _, s in sorted(weighed, key=lambda w: (-w[0], w[1], w[2].start))]
 
 
+def classified(sentence: TaggedSentence, span: Span) -> bool:
+    """The sentence says what kind of thing the key is, right before it ("the cruiser
+    Aurora", "the magazine Ogonek"): options of the key's type but not of that kind
+    ("Smilga" for a ship) give it away."""
+    before = [t for t in sentence.tokens if t.start + len(t.text) <= span.start]
+    if len(before) < 2:
+        return False
+    determiner, noun = before[-2], before[-1]  # "the cruiser", "Soviet magazine"; not "On board"
+    return (
+        noun.pos in ("NOUN", "PROPN")
+        and noun.text.isalpha()
+        and noun.text.islower()
+        and determiner.pos in ("DET", "ADJ", "PROPN")
+        and sentence.text[noun.start + len(noun.text) : span.start] == " "
+    )
+
+
 @register
 class MultipleChoiceGenerator:
     """Up to MAX_SPANS multiple-choice items per sentence, on distinct spans."""
@@ -60,6 +77,8 @@ class MultipleChoiceGenerator:
             if any(span.start < c.end and c.start < span.end for c in chosen):
                 continue
             if gives_away(before, span.text, *alternatives(span, context)):
+                continue
+            if classified(sentence, span):
                 continue
             options = [
                 option

@@ -103,6 +103,9 @@ def _gives_away(
         return True  # "Dzerzhinsky ... known as 'Iron Felix'": another of its names
     if COMPASS.search(sentence.text[:start]) and sentence.text[start:end][:1].isupper():
         return True  # "the countries of western _____": the direction all but names it
+    glossed = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", sentence.text[end:])
+    if glossed and sentence.text[start:end][:1] in glossed.group(1)[1:]:
+        return True  # "the Kingdom of Poland and _____ (SDKPiL)": the acronym ends with it
     return _acronym_of(sentence.text[start:end], sentence.text[:start] + " " + sentence.text[end:])
 
 
@@ -222,11 +225,14 @@ def negated(sentence: TaggedSentence, inside: list) -> bool:
 
 
 def _names(mention: Mention, text: str, context: Context) -> tuple[str, ...]:
-    """The words of the answer's other names ("Felix" of "Felix Dzerzhinsky"), that the
-    rest of the sentence must not hold."""
+    """The words of a person's other names ("Felix" of "Felix Dzerzhinsky"), or a place's,
+    body's or term's other names whole, that the rest of the sentence must not hold."""
     entity = context.entities.get(mention.entity or "")
-    if entity is None or mention.type != "person":
+    if entity is None:
         return ()
+    if mention.type != "person":  # "Tsaritsyn—today Stalingrad": the place's other name
+        names = (entity.canonical, *entity.aliases)
+        return tuple(sorted({n for n in names if len(n) > 2 and n.lower() not in text.lower()}))
     own = {w.lower()[:5] for w in re.findall(r"\w+", text)}  # "Stalinist" of "Stalinism"
     found = {
         w
