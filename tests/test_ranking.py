@@ -443,3 +443,14 @@ def test_no_multiple_choice_on_a_name_the_sentence_classifies():
         span = Span(start, start + 6, "Aurora", Mention(start, start + 6, "Aurora", "person"), 1)
         kinds.append(classified(sentence, span))
     assert kinds == [True, False]
+
+
+def test_what_has_just_happened_is_counted_from_the_writing():
+    from tests.generator_fixtures import text_sentences
+
+    raw = (
+        "Notes\n\nA large number of functionaries of the Commissariat of Agriculture have "
+        "just been arrested in Moscow. A large number of functionaries of the Commissariat "
+        "of Agriculture were arrested in Moscow in 1933.\n"
+    )
+    assert [is_self_contained(s) for s in text_sentences(raw, "just")] == [False, True]

@@ -49,6 +49,7 @@ VAGUE_PHRASES = re.compile(
 # Time counted from the writing ("last year"): no sentence before it says when that was.
 WRITING_TIME = re.compile(
     r"\b(recently|lately|of late|nowadays|these days|\w+ (days|weeks|months|years) ago"
+    r"|(has|have)( \w+ly)? just"
     r"|(last|this|next) (year|month|week|spring|summer|autumn|fall|winter|january|february"
     r"|march|april|may|june|july|august|september|october|november|december))\b",
     re.IGNORECASE,
