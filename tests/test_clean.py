@@ -601,3 +601,15 @@ def test_a_last_paragraph_closed_by_an_end_mark_is_kept():
     )
     paras = clean(text)
     assert paras[-1].text.startswith("While Trepper")
+
+
+def test_after_a_sentence_no_line_is_front_matter_however_short():
+    # a paragraph added later that opens the prose must not turn earlier text into a
+    # title page (found by the property test: "The the the the —." vanished)
+    head = ["A Heading", "The party was founded in Moscow.", "Lenin wrote —."]
+    prose = " ".join(["Lenin wrote to Stalin about the workers of Moscow"] * 2) + "."
+    kept = [p.text for p in drop_front_matter([Para(t, i) for i, t in enumerate([*head, prose])])]
+    assert kept == [*head[1:], prose]
+    title = ["THE TITLE", "By Someone", "A Heading"]
+    kept = [p.text for p in drop_front_matter([Para(t, i) for i, t in enumerate([*title, prose])])]
+    assert kept == ["A Heading", prose]  # a title page before any sentence still goes

@@ -6,7 +6,7 @@ already stored. Every step here is pure: services/corpus.py writes the results.
 
 # Bump when a change to cleaning, segmentation or keys should reach stored documents:
 # `quizapp ingest` re-processes a document whose rows an older pipeline made.
-PIPELINE_REVISION = 2
+PIPELINE_REVISION = 3
 
 
 def pipeline_version(model: str) -> str:

@@ -173,7 +173,8 @@ def drop_front_matter(paras: list[Para]) -> list[Para]:
     """Drop title pages: the lines before the first prose paragraph that are not sentences.
 
     The heading just before the first prose paragraph stays, and so does any sentence
-    of five words or more (an editor's note, a dateline), so text is never lost.
+    of five words or more (an editor's note, a dateline) and everything after one, so
+    text is never lost.
     """
     first = next(
         (i for i, p in enumerate(paras) if p.kind == "body" and _opens_text(paras, i)), None
@@ -182,9 +183,19 @@ def drop_front_matter(paras: list[Para]) -> list[Para]:
         return paras
     if first == 0:
         return paras
-    kept = [p for p in paras[: first - 1] if p.kind == "footnote" or _is_front_sentence(p)]
-    if is_heading_like(paras[first - 1].text) or _is_front_sentence(paras[first - 1]):
-        kept.append(paras[first - 1])
+    kept: list[Para] = []
+    for para in paras[: first - 1]:
+        # after a sentence the text has begun: what follows it is no title page, however
+        # short (else a paragraph added later, opening the prose, would drop it)
+        if kept and any(_is_front_sentence(k) for k in kept):
+            kept.append(para)
+        elif para.kind == "footnote" or _is_front_sentence(para):
+            kept.append(para)
+    last = paras[first - 1]
+    if is_heading_like(last.text) or _is_front_sentence(last) or any(
+        _is_front_sentence(k) for k in kept
+    ):
+        kept.append(last)
     return kept + paras[first:]
 
 
