@@ -7,10 +7,9 @@ import dataclasses
 
 from quizapp.checking.citations import check
 from quizapp.checking.tagged import state_of_tagged
-from quizapp.generators.cloze import BLANK, ClozeGenerator, blank_stem, usable
+from quizapp.generators.cloze import BLANK, ClozeGenerator, Ready, usable
 from quizapp.generators.lead_in import gives_away, lead_citation, lead_for, lead_text
 from quizapp.generators.multiple_choice import MultipleChoiceGenerator
-from quizapp.generators.ranking import answer_spans
 from quizapp.generators.references import is_self_contained
 from quizapp.services.bank_drafts import facts_of_draft
 from tests.generator_fixtures import SAMPLE, corpus
@@ -30,9 +29,10 @@ def test_a_sentence_pointing_back_is_asked_behind_the_sentence_before_it():
     before = context.before[sentence.key]
     assert not is_self_contained(sentence) and lead_for(sentence, context) is before
     (draft,) = ClozeGenerator().generate(sentence, context)
-    assert draft.stem == (
-        "In 1948 Stalin tried to purge Yugoslavia, a country of 16,000,000 people. "
-        f"Following that there were mass purges in all the satellite countries of {BLANK}."
+    assert draft.stem == (  # one "According to" for both: Stein's account
+        "According to Stein, in 1948 Stalin tried to purge Yugoslavia, a country of "
+        "16,000,000 people. Following that there were mass purges in all the satellite "
+        f"countries of {BLANK}."
     )
     assert draft.answer == "Eastern Europe"
     assert draft.citations[1:] == [lead_citation(before)]
@@ -48,13 +48,14 @@ def test_one_according_to_covers_a_lead_in_and_a_sentence_of_one_opinion():
     assert ready.stem(sentence.text) == (
         "According to Trotsky, mutual aid is punished as a conspiracy. " + sentence.text
     )
-    # a plain lead-in before an opinion: the opinion keeps its own "According to"
-    opinion, _ = _sentence("It’s no longer mentioned that Trotsky underestimated")
-    ready = usable(opinion, context)
-    assert (ready.prefix, ready.lead_prefix) == ("According to Stein, ", "")
-    stem = ready.stem(blank_stem(opinion, answer_spans(opinion, context)[0], ready.prefix))
-    assert stem.startswith("Stalin crushed the Old Guard in his “protective” embrace. ")
-    assert "embrace. According to Stein, it’s no longer mentioned that " in stem
+    # a plain lead-in before an opinion (in a text that names no author): the opinion
+    # keeps its own "According to the text"
+    plain = Ready(1.0, "According to the text, ", ready.before, lead_prefix="")
+    stem = plain.stem("According to the text, the sole means is the hunger strike.")
+    assert stem == (
+        "Mutual aid is punished as a conspiracy. "
+        "According to the text, the sole means is the hunger strike."
+    )
 
 
 def test_the_checker_reads_the_lead_in_and_a_changed_lead_in_makes_the_item_stale():

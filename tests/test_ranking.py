@@ -384,17 +384,37 @@ def test_a_name_inside_the_sources_own_brackets_is_no_answer():
     assert answer_salience(by_text["Kamenev"], sentence, context) > 0
 
 
-def test_a_motive_read_into_an_act_is_the_authors_and_attributed():
+def test_a_motive_read_into_an_act_is_the_texts_and_attributed():
     sentence, _ = _sentence("The assassination of Sergei Kirov")
     for reading in (
         "Stalin, seeking to appropriate the authority of the revolution, struck first.",
         "Stalin deliberately targeted the old party cadres in 1936.",
         "Stalin rounded up all the foreign communists in Moscow.",
     ):
-        told = dataclasses.replace(sentence, text=reading, author="Victor Serge")
-        assert attribution(told) == "According to Serge, ", reading
+        told = dataclasses.replace(sentence, text=reading, author="Unattributed")
+        assert attribution(told) == "According to the text, ", reading
     plain = dataclasses.replace(sentence, text="Stalin targeted the cadres in 1936.")
-    assert attribution(dataclasses.replace(plain, author="Victor Serge")) == ""
+    assert attribution(dataclasses.replace(plain, author="Unattributed")) == ""
+
+
+def test_every_sentence_of_an_authored_text_is_its_authors_account():
+    sentence, _ = _sentence("The assassination of Sergei Kirov")
+    for text in (
+        "Yagoda was demoted for having framed the trial too clumsily.",
+        "Stalin targeted the cadres in 1936.",
+    ):
+        told = dataclasses.replace(sentence, text=text, author="Victor Serge")
+        assert attribution(told) == "According to Serge, "
+
+
+def test_no_blank_for_a_name_the_attribution_gives():
+    sentences, context = corpus(DOCS)
+    for generator in (ClozeGenerator(), MultipleChoiceGenerator()):
+        for sentence in sentences:
+            for draft in generator.generate(sentence, context):
+                prefix = draft.stem.partition(", ")[0] if draft.stem.startswith("According") else ""
+                assert not prefix or draft.answer.lower() not in prefix.lower()
+                assert not any(d.lower() in prefix.lower() for d in draft.distractors)
 
 
 def test_another_name_of_the_answer_or_its_acronym_beside_the_blank_gives_it_away():

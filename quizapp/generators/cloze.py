@@ -21,7 +21,14 @@ from quizapp.generators import register
 from quizapp.generators.attribution import attributed, attribution
 from quizapp.generators.base import Citation, Context, Draft
 from quizapp.generators.fitness import QUOTES
-from quizapp.generators.lead_in import gives_away, lead_citation, lead_for, lead_quality, led
+from quizapp.generators.lead_in import (
+    gives_away,
+    lead_citation,
+    lead_for,
+    lead_quality,
+    led,
+    names_any,
+)
 from quizapp.generators.named_referents import edited
 from quizapp.generators.ranking import THRESHOLD, Span, answer_spans, item_score
 from quizapp.tagging.types import TaggedSentence
@@ -95,6 +102,12 @@ class Ready:
         """A stem built on the sentence behind its lead-in, if any."""
         return led(self.before, stem, self.lead_prefix)
 
+    def gives_away(self, *names: str) -> bool:
+        """Whether what the stem adds to the sentence names any of `names` ("According to
+        Serge, _____'s childhood …")."""
+        added = self.prefix + self.lead_prefix
+        return gives_away(self.before, *names) or names_any(added, *names)
+
 
 def cited(sentence: TaggedSentence, span: Span, before: TaggedSentence | None) -> list[Citation]:
     """The answer's citation, then the lead-in's when the stem has one."""
@@ -126,7 +139,7 @@ def salient_spans(
     spans = [
         span
         for span in answer_spans(sentence, context)
-        if not gives_away(ready.before, span.text, *alternatives(span, context))
+        if not ready.gives_away(span.text, *alternatives(span, context))
     ]
     if not spans or item_score(sentence, spans[0], ready.before) < THRESHOLD:
         return None

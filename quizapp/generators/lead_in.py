@@ -141,9 +141,12 @@ def led(before: TaggedSentence | None, stem: str, prefix: str = "") -> str:
 
 def gives_away(before: TaggedSentence | None, *names: str) -> bool:
     """Whether the lead-in names any of `names` (the answer, its aliases, a distractor)."""
-    if before is None:
-        return False
-    text = f" {normalize_answer(lead_text(before))} "
+    return before is not None and names_any(lead_text(before), *names)
+
+
+def names_any(text: str, *names: str) -> bool:
+    """Whether `text` holds any of `names` as whole words, after normalisation."""
+    text = f" {normalize_answer(text)} "
     return any(
         (form := normalize_answer(name)) and re.search(rf"\b{re.escape(form)}\b", text)
         for name in names

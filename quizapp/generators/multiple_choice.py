@@ -22,7 +22,6 @@ from quizapp.generators.cloze import (
     usable,
 )
 from quizapp.generators.distractors import choose
-from quizapp.generators.lead_in import gives_away
 from quizapp.generators.ranking import THRESHOLD, Span, answer_spans, item_score
 from quizapp.tagging.types import TaggedSentence
 
@@ -76,14 +75,14 @@ class MultipleChoiceGenerator:
                 continue
             if any(span.start < c.end and c.start < span.end for c in chosen):
                 continue
-            if gives_away(before, span.text, *alternatives(span, context)):
+            if ready.gives_away(span.text, *alternatives(span, context)):
                 continue
             if classified(sentence, span):
                 continue
             options = [
                 option
                 for option in choose(sentence, span, context, OPTIONS + (3 if before else 0))
-                if not gives_away(before, option)
+                if not ready.gives_away(option)
             ][:OPTIONS]
             if len(options) == OPTIONS:
                 chosen.append(span)

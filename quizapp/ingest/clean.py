@@ -192,8 +192,10 @@ def drop_front_matter(paras: list[Para]) -> list[Para]:
         elif para.kind == "footnote" or _is_front_sentence(para):
             kept.append(para)
     last = paras[first - 1]
-    if is_heading_like(last.text) or _is_front_sentence(last) or any(
-        _is_front_sentence(k) for k in kept
+    if (
+        is_heading_like(last.text)
+        or _is_front_sentence(last)
+        or any(_is_front_sentence(k) for k in kept)
     ):
         kept.append(last)
     return kept + paras[first:]
