@@ -423,6 +423,8 @@ def test_another_name_of_the_answer_or_its_acronym_beside_the_blank_gives_it_awa
     end = start + len("Tsaritsyn")
     assert _gives_away_in(text, start, end, ("Stalingrad",))
     assert not _gives_away_in(text, start, end, ("Volgograd",))
+    start = text.index("Stalingrad")  # its other name right beside it, joined by a dash
+    assert _gives_away_in(text, start, start + len("Stalingrad"), ("Tsaritsyn",), False)
     founded = "He founded the Social Democracy of the Kingdom of Poland and Lithuania (SDKPiL)."
     start = founded.index("Lithuania")
     assert _gives_away_in(founded, start, start + len("Lithuania"))
@@ -430,11 +432,13 @@ def test_another_name_of_the_answer_or_its_acronym_beside_the_blank_gives_it_awa
     assert not _gives_away_in(other, start, start + len("Lithuania"))
 
 
-def _gives_away_in(text: str, start: int, end: int, names: tuple[str, ...] = ()) -> bool:
+def _gives_away_in(
+    text: str, start: int, end: int, names: tuple[str, ...] = (), person: bool = True
+) -> bool:
     from quizapp.generators.ranking import _gives_away
 
     sentence, _ = _sentence("The assassination of Sergei Kirov")
-    return _gives_away(dataclasses.replace(sentence, text=text), start, end, names)
+    return _gives_away(dataclasses.replace(sentence, text=text), start, end, names, person)
 
 
 def test_a_place_or_bodys_other_names_are_what_the_sentence_must_not_hold():

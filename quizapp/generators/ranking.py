@@ -82,7 +82,11 @@ def clean_span(sentence: TaggedSentence, mention: Mention) -> tuple[int, int]:
 
 
 def _gives_away(
-    sentence: TaggedSentence, start: int, end: int, names: tuple[str, ...] = ()
+    sentence: TaggedSentence,
+    start: int,
+    end: int,
+    names: tuple[str, ...] = (),
+    person: bool = True,
 ) -> bool:
     """The rest of the sentence names the span again, or one of its words ("Stalinists")."""
     rest = (sentence.text[:start] + " " + sentence.text[end:]).lower()
@@ -99,8 +103,12 @@ def _gives_away(
         + " "
         + re.sub(r"^\s*\S+", "", sentence.text[end:])
     )
-    if names and any(re.search(rf"\b{re.escape(w.lower())}\b", far.lower()) for w in names):
-        return True  # "Dzerzhinsky ... known as 'Iron Felix'": another of its names
+    # another of its names: "Dzerzhinsky ... known as 'Iron Felix'" (a person's name words,
+    # not those next to the blank, which belong to the name asked for), "Tsaritsyn—today
+    # _____" (a place's whole other name, anywhere)
+    where = far.lower() if person else rest
+    if names and any(re.search(rf"\b{re.escape(w.lower())}\b", where) for w in names):
+        return True
     if COMPASS.search(sentence.text[:start]) and sentence.text[start:end][:1].isupper():
         return True  # "the countries of western _____": the direction all but names it
     glossed = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", sentence.text[end:])
@@ -175,7 +183,9 @@ def answer_salience(mention: Mention, sentence: TaggedSentence, context: Context
     if (
         end - start < 2
         or text.lower() in STOP
-        or _gives_away(sentence, start, end, _names(mention, text, context))
+        or _gives_away(
+            sentence, start, end, _names(mention, text, context), mention.type == "person"
+        )
     ):
         return 0.0
     if sentence.text[:start].count("[") > sentence.text[:start].count("]"):
