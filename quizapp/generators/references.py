@@ -49,7 +49,7 @@ VAGUE_PHRASES = re.compile(
 # Time counted from the writing ("last year"): no sentence before it says when that was.
 WRITING_TIME = re.compile(
     r"\b(recently|lately|of late|nowadays|these days|\w+ (days|weeks|months|years) ago"
-    r"|(has|have)( \w+ly)? just"
+    r"|(has|have)( \w+ly)? just|today"
     r"|(last|this|next) (year|month|week|spring|summer|autumn|fall|winter|january|february"
     r"|march|april|may|june|july|august|september|october|november|december))\b",
     re.IGNORECASE,
@@ -58,7 +58,8 @@ WRITING_TIME = re.compile(
 ANAPHORIC_LEAD = {
     "thus", "then", "also", "hence", "therefore", "moreover", "furthermore", "besides",
     "likewise", "similarly", "consequently", "accordingly", "meanwhile", "instead", "again",
-    "otherwise", "thereupon", "afterwards", "later",
+    "otherwise", "thereupon", "afterwards", "later", "secondly", "thirdly", "fourthly",
+    "lastly",
 }  # fmt: skip
 ADDITIVE = {"also", "too", "likewise", "either"}  # "The communists also ...": who else?
 # Common nouns that, as a bare "the X", point back to something named earlier.
