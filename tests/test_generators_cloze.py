@@ -72,6 +72,8 @@ def test_alternatives_are_the_entitys_names_and_tags_name_source_and_answer():
         assert draft.explanation.startswith('The source says: "')
         assert draft.explanation.endswith(f'{sentence.text}"')
         assert draft.answer not in draft.alternatives
+        own = sentence.text.replace(draft.answer, " ")
+        assert not any(re.search(rf"\b{re.escape(a)}\b", own) for a in draft.alternatives)
         if draft.alternatives:
             entity = context.entities[draft.tags[2].removeprefix("entity:")]
             assert set(draft.alternatives) <= {entity.canonical, *entity.aliases}

@@ -423,8 +423,10 @@ def test_another_name_of_the_answer_or_its_acronym_beside_the_blank_gives_it_awa
     end = start + len("Tsaritsyn")
     assert _gives_away_in(text, start, end, ("Stalingrad",))
     assert not _gives_away_in(text, start, end, ("Volgograd",))
-    start = text.index("Stalingrad")  # its other name right beside it, joined by a dash
+    start = text.index("Stalingrad")  # its earlier name right before it
     assert _gives_away_in(text, start, start + len("Stalingrad"), ("Tsaritsyn",), False)
+    start = text.index("Tsaritsyn")  # its later name after it: what was it called?
+    assert not _gives_away_in(text, start, start + len("Tsaritsyn"), ("Stalingrad",), False)
     founded = "He founded the Social Democracy of the Kingdom of Poland and Lithuania (SDKPiL)."
     start = founded.index("Lithuania")
     assert _gives_away_in(founded, start, start + len("Lithuania"))

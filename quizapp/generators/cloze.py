@@ -54,12 +54,14 @@ def neutral_article(stem: str) -> str:
     return ARTICLE_BEFORE_BLANK.sub(lambda m: f"{m.group(1)}(n) ", stem)
 
 
-def alternatives(span: Span, context: Context) -> list[str]:
-    """Other accepted answers: the linked entity's canonical name and aliases."""
+def alternatives(span: Span, context: Context, sentence: TaggedSentence | None = None) -> list[str]:
+    """Other accepted answers: the linked entity's canonical name and aliases, but not one
+    the sentence prints ("_____—today Stalingrad" does not accept "Stalingrad")."""
     entity = context.entities.get(span.mention.entity or "")
     if entity is None:
         return []
-    names = [entity.canonical, *entity.aliases]
+    printed = sentence.text[: span.start] + " " + sentence.text[span.end :] if sentence else ""
+    names = [n for n in (entity.canonical, *entity.aliases) if not names_any(printed, n)]
     seen = {span.text.lower()}
     result = []
     for name in names:
@@ -206,7 +208,7 @@ class ClozeGenerator:
             citations=cited(sentence, span, before),
             generator=self.name,
             version=self.version,
-            alternatives=alternatives(span, context),
+            alternatives=alternatives(span, context, sentence),
             explanation=explanation(sentence, before),
             tags=tags(sentence, "cloze", span),
             score=item_score(sentence, span, before),

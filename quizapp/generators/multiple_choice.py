@@ -107,7 +107,7 @@ class MultipleChoiceGenerator:
             citations=cited(sentence, span, ready.before),
             generator=self.name,
             version=self.version,
-            alternatives=alternatives(span, context),
+            alternatives=alternatives(span, context, sentence),
             distractors=options,
             explanation=explanation(sentence, ready.before),
             tags=tags(sentence, "multiple_choice", span),

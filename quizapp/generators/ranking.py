@@ -104,9 +104,11 @@ def _gives_away(
         + re.sub(r"^\s*\S+", "", sentence.text[end:])
     )
     # another of its names: "Dzerzhinsky ... known as 'Iron Felix'" (a person's name words,
-    # not those next to the blank, which belong to the name asked for), "Tsaritsyn—today
-    # _____" (a place's whole other name, anywhere)
-    where = far.lower() if person else rest
+    # not those next to the blank, which belong to the name asked for); a place's or a
+    # body's whole other name before the blank ("Tsaritsyn—today _____"), not after it
+    # ("_____—today Stalingrad" asks what the city was called, as a teacher's "later
+    # renamed Stalingrad" would)
+    where = far.lower() if person else sentence.text[:start].lower()
     if names and any(re.search(rf"\b{re.escape(w.lower())}\b", where) for w in names):
         return True
     if COMPASS.search(sentence.text[:start]) and sentence.text[start:end][:1].isupper():
