@@ -52,7 +52,7 @@ def test_dangling_pronoun_sentences_are_dropped_or_read_behind_the_sentence_befo
         for draft in drafts:  # only behind a self-contained lead-in
             before = context.before[sentence.key]
             assert draft.citations[1:] == [lead_citation(before)]
-            assert is_self_contained(before) and draft.stem.startswith(lead_text(before))
+            assert is_self_contained(before) and lead_text(before)[1:] in draft.stem
     assert dropped > 0.8 * len(dangling)
 
 
@@ -80,18 +80,15 @@ def test_answers_are_salient_spans_never_pronouns():
         assert all(sentence.text[s.start : s.end] == s.text for s in spans)
 
 
-def test_attribution_names_a_speaker_or_the_author_of_an_opinion():
+def test_attribution_names_a_speaker_or_the_author():
     sentence, _ = _sentence("The assassination of Sergei Kirov")
-    assert attribution(sentence) == ""
+    assert attribution(sentence) == "According to the text, "  # an unsigned article
     assert attribution(dataclasses.replace(sentence, quoted_by="Lenin")) == "According to Lenin, "
-    opinion = dataclasses.replace(sentence, text=sentence.text.replace("provided", "must provide"))
     assert (
-        attribution(dataclasses.replace(opinion, author="Victor Serge")) == "According to Serge, "
+        attribution(dataclasses.replace(sentence, author="Victor Serge")) == "According to Serge, "
     )
-    nameless = dataclasses.replace(opinion, author="Unattributed")
+    nameless = dataclasses.replace(sentence, author="Unattributed")
     assert attribution(nameless) == "According to the text, "
-    plain = dataclasses.replace(sentence, author="Unattributed")
-    assert attribution(plain) == ""  # a report, not an opinion: no prefix
     assert attribution(dataclasses.replace(nameless, quoted_by="Letter")) is None
 
 
@@ -384,27 +381,18 @@ def test_a_name_inside_the_sources_own_brackets_is_no_answer():
     assert answer_salience(by_text["Kamenev"], sentence, context) > 0
 
 
-def test_a_motive_read_into_an_act_is_the_texts_and_attributed():
-    sentence, _ = _sentence("The assassination of Sergei Kirov")
-    for reading in (
-        "Stalin, seeking to appropriate the authority of the revolution, struck first.",
-        "Stalin deliberately targeted the old party cadres in 1936.",
-        "Stalin rounded up all the foreign communists in Moscow.",
-    ):
-        told = dataclasses.replace(sentence, text=reading, author="Unattributed")
-        assert attribution(told) == "According to the text, ", reading
-    plain = dataclasses.replace(sentence, text="Stalin targeted the cadres in 1936.")
-    assert attribution(dataclasses.replace(plain, author="Unattributed")) == ""
-
-
-def test_every_sentence_of_an_authored_text_is_its_authors_account():
+def test_every_sentence_is_its_authors_account():
+    # no word list tells a guess or a verdict from a record: every sentence is attributed
     sentence, _ = _sentence("The assassination of Sergei Kirov")
     for text in (
         "Yagoda was demoted for having framed the trial too clumsily.",
+        "Stalin, seeking to appropriate the authority of the revolution, struck first.",
         "Stalin targeted the cadres in 1936.",
     ):
         told = dataclasses.replace(sentence, text=text, author="Victor Serge")
         assert attribution(told) == "According to Serge, "
+        nameless = dataclasses.replace(told, author="Unattributed")
+        assert attribution(nameless) == "According to the text, "
 
 
 def test_no_blank_for_a_name_the_attribution_gives():

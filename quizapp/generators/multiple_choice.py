@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from quizapp.generators import register
 from quizapp.generators.base import Context, Draft
+from quizapp.generators.candidate_pool import squeeze
 from quizapp.generators.cloze import (
     MAX_SPANS,
     SECOND,
@@ -22,6 +23,7 @@ from quizapp.generators.cloze import (
     usable,
 )
 from quizapp.generators.distractors import choose
+from quizapp.generators.lead_in import lead_text
 from quizapp.generators.ranking import THRESHOLD, Span, answer_spans, item_score
 from quizapp.tagging.types import TaggedSentence
 
@@ -67,6 +69,8 @@ class MultipleChoiceGenerator:
         if ready is None:
             return []
         before = ready.before
+        # what the stem adds to the sentence: no option may be named there either
+        added = squeeze(ready.prefix + ready.lead_prefix + (lead_text(before) if before else ""))
         drafts: list[Draft] = []
         chosen: list[Span] = []
         for span in _order(answer_spans(sentence, context)):
@@ -82,7 +86,7 @@ class MultipleChoiceGenerator:
             options = [
                 option
                 for option in choose(sentence, span, context, OPTIONS + (3 if before else 0))
-                if not ready.gives_away(option)
+                if squeeze(option) not in added  # as choose() keeps them out of the sentence
             ][:OPTIONS]
             if len(options) == OPTIONS:
                 chosen.append(span)
