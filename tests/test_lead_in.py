@@ -7,11 +7,13 @@ import dataclasses
 
 from quizapp.checking.citations import check
 from quizapp.checking.tagged import state_of_tagged
-from quizapp.generators.cloze import BLANK, ClozeGenerator, Ready, usable
+from quizapp.generators.cloze import BLANK, ClozeGenerator, usable
 from quizapp.generators.lead_in import gives_away, lead_citation, lead_for, lead_text
 from quizapp.generators.multiple_choice import MultipleChoiceGenerator
+from quizapp.generators.ranking import Span
 from quizapp.generators.references import is_self_contained
 from quizapp.services.bank_drafts import facts_of_draft
+from quizapp.tagging.types import Mention
 from tests.generator_fixtures import SAMPLE, corpus
 
 
@@ -44,17 +46,13 @@ def test_one_according_to_covers_a_lead_in_and_a_sentence_of_one_opinion():
     sentence, context = _sentence("The sole means of self-defense in these conditions")
     ready = usable(sentence, context)
     assert ready.before is context.before[sentence.key]
-    assert (ready.prefix, ready.lead_prefix) == ("", "According to Trotsky, ")
-    assert ready.stem(sentence.text) == (
-        "According to Trotsky, mutual aid is punished as a conspiracy. " + sentence.text
-    )
-    # a plain lead-in before an opinion (in a text that names no author): the opinion
-    # keeps its own "According to the text"
-    plain = Ready(1.0, "According to the text, ", ready.before, lead_prefix="")
-    stem = plain.stem("According to the text, the sole means is the hunger strike.")
-    assert stem == (
-        "Mutual aid is punished as a conspiracy. "
-        "According to the text, the sole means is the hunger strike."
+    assert ready.prefix == "According to Trotsky, "
+    start = sentence.text.index("hunger strike")
+    end = start + len("hunger strike")
+    span = Span(start, end, "hunger strike", Mention(start, end, "hunger strike", "term"), 1.0)
+    assert ready.stem(sentence, span) == (
+        "According to Trotsky, mutual aid is punished as a conspiracy. "
+        + sentence.text.replace("hunger strike", BLANK)
     )
 
 

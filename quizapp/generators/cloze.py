@@ -95,20 +95,20 @@ class Ready:
     """A sentence fit to ask about: its quality, attribution prefix and lead-in."""
 
     quality: float
-    prefix: str  # "" or "According to X, "
+    prefix: str  # "According to X, "
     before: TaggedSentence | None = None  # the sentence the stem opens with (lead_in.py)
-    lead_prefix: str = ""  # "According to X, " before the lead-in, when it and the sentence
-    #                        are both X's opinion (the sentence then needs no prefix)
 
-    def stem(self, stem: str) -> str:
-        """A stem built on the sentence behind its lead-in, if any."""
-        return led(self.before, stem, self.lead_prefix)
+    def stem(self, sentence: TaggedSentence, span: Span) -> str:
+        """The sentence with the span blanked, behind its attribution and lead-in: one
+        "According to X" covers both, as a lead-in is only taken from the same account."""
+        if self.before is None:
+            return blank_stem(sentence, span, self.prefix)
+        return led(self.before, blank_stem(sentence, span, ""), self.prefix)
 
     def gives_away(self, *names: str) -> bool:
         """Whether what the stem adds to the sentence names any of `names` ("According to
         Serge, _____'s childhood …")."""
-        added = self.prefix + self.lead_prefix
-        return gives_away(self.before, *names) or names_any(added, *names)
+        return gives_away(self.before, *names) or names_any(self.prefix, *names)
 
 
 def cited(sentence: TaggedSentence, span: Span, before: TaggedSentence | None) -> list[Citation]:
@@ -125,8 +125,6 @@ def usable(sentence: TaggedSentence, context: Context | None = None) -> Ready | 
     prefix = attribution(sentence)
     if quality <= 0 or prefix is None:
         return None
-    if before is not None and prefix and attribution(before) == prefix:
-        return Ready(quality, "", before, lead_prefix=prefix)  # one "According to" for both
     return Ready(quality, prefix, before)
 
 
@@ -203,7 +201,7 @@ class ClozeGenerator:
         before = ready.before
         return Draft(
             type="cloze",
-            stem=neutral_article(ready.stem(blank_stem(sentence, span, ready.prefix))),
+            stem=neutral_article(ready.stem(sentence, span)),
             answer=span.text,
             citations=cited(sentence, span, before),
             generator=self.name,

@@ -46,8 +46,8 @@ def lead_for(sentence: TaggedSentence, context: Context) -> TaggedSentence | Non
         return None
     if sentence.quoted_by or before.quoted_by:
         return None  # someone else's words: who says the lead-in, who the sentence?
-    if attribution(before) not in ("", attribution(sentence)):
-        return None  # an opinion leading a plain fact: the stem would blur which is which
+    if attribution(before) != attribution(sentence):
+        return None  # one "According to X" must cover both: another's account, or none
     if sentence_quality(before) <= 0 or CONTINUING.match(before.text):
         return None  # it points back further itself, or is no statement
     if _bare_subject(before):

@@ -16,7 +16,6 @@ from quizapp.generators.cloze import (
     SECOND,
     Ready,
     alternatives,
-    blank_stem,
     cited,
     explanation,
     tags,
@@ -70,7 +69,7 @@ class MultipleChoiceGenerator:
             return []
         before = ready.before
         # what the stem adds to the sentence: no option may be named there either
-        added = squeeze(ready.prefix + ready.lead_prefix + (lead_text(before) if before else ""))
+        added = squeeze(ready.prefix + (lead_text(before) if before else ""))
         drafts: list[Draft] = []
         chosen: list[Span] = []
         for span in _order(answer_spans(sentence, context)):
@@ -106,7 +105,7 @@ class MultipleChoiceGenerator:
     ) -> Draft:
         return Draft(
             type="multiple_choice",
-            stem=ready.stem(blank_stem(sentence, span, ready.prefix)),
+            stem=ready.stem(sentence, span),
             answer=span.text,
             citations=cited(sentence, span, ready.before),
             generator=self.name,
