@@ -6,7 +6,8 @@ import dataclasses
 import re
 
 from quizapp.generators.cloze import BLANK, MAX_VARIED, SECOND, ClozeGenerator, neutral_article
-from quizapp.generators.ranking import COUNTING, STOP, answer_spans
+from quizapp.generators.giveaways import COUNTING
+from quizapp.generators.ranking import STOP, answer_spans
 from tests.generator_fixtures import SAMPLE, corpus, run, states, without_lead
 
 PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "this"}

@@ -190,14 +190,14 @@ def test_a_list_and_two_sentences_in_one_are_not_asked_about():
 
 
 def test_an_acronym_spelled_out_beside_its_blank_gives_the_answer_away():
-    from quizapp.generators.ranking import _acronym_of
+    from quizapp.generators.giveaways import acronym_of
 
-    assert _acronym_of("New Economic Policy", "Lenin put forward the N.E.P.—the ")
-    assert _acronym_of("GPU", "the agents of the General Political Unit were ")
-    assert not _acronym_of("Red Army", "the GPU and the ")
+    assert acronym_of("New Economic Policy", "Lenin put forward the N.E.P.—the ")
+    assert acronym_of("GPU", "the agents of the General Political Unit were ")
+    assert not acronym_of("Red Army", "the GPU and the ")
     poland = "Social Democracy of the Kingdom of Poland"
-    assert _acronym_of(poland, "a founder of the  and Lithuania (SDKPiL)")  # half the name
-    assert not _acronym_of(poland, "a founder of the  and Lithuania (the party)")
+    assert acronym_of(poland, "a founder of the  and Lithuania (SDKPiL)")  # half the name
+    assert not acronym_of(poland, "a founder of the  and Lithuania (the party)")
 
 
 def test_a_subject_pronoun_needs_a_subject_before_it():
@@ -425,20 +425,20 @@ def test_another_name_of_the_answer_or_its_acronym_beside_the_blank_gives_it_awa
 def _gives_away_in(
     text: str, start: int, end: int, names: tuple[str, ...] = (), person: bool = True
 ) -> bool:
-    from quizapp.generators.ranking import _gives_away
+    from quizapp.generators.giveaways import gives_away
 
     sentence, _ = _sentence("The assassination of Sergei Kirov")
-    return _gives_away(dataclasses.replace(sentence, text=text), start, end, names, person)
+    return gives_away(dataclasses.replace(sentence, text=text), start, end, names, person)
 
 
 def test_a_place_or_bodys_other_names_are_what_the_sentence_must_not_hold():
-    from quizapp.generators.ranking import _names
+    from quizapp.generators.giveaways import other_names
     from quizapp.tagging.types import Mention
 
     city = Entity("place:tsaritsyn", "Tsaritsyn", "place", ("Stalingrad", "Tsaritsyn"))
     context = Context(entities={city.key: city})
     mention = Mention(0, 9, "Tsaritsyn", "place", city.key)
-    assert _names(mention, "Tsaritsyn", context) == ("Stalingrad",)
+    assert other_names(mention, "Tsaritsyn", context) == ("Stalingrad",)
 
 
 def test_no_multiple_choice_on_a_name_the_sentence_classifies():

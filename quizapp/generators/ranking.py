@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from quizapp.checking.normalize import normalize_answer
 from quizapp.generators.base import Context, Draft
+from quizapp.generators.giveaways import gives_away, other_names
 from quizapp.generators.lead_in import lead_quality
 from quizapp.generators.named_referents import names_referent
 from quizapp.generators.referents import NAMED, clause_verb
@@ -32,17 +33,6 @@ TYPE_SALIENCE = {
     "person": 1.0, "date": 0.95, "event": 0.9, "term": 0.9,
     "organization": 0.85, "number": 0.8, "place": 0.75,
 }  # fmt: skip
-COUNTING = {
-    "hundred",
-    "thousand",
-    "million",
-    "billion",
-    "hours",
-    "days",
-    "weeks",
-    "months",
-    "years",
-}
 PHRASES = ("quote", "phrase")  # mention sources of tagging/phrases.py
 PHRASE_SALIENCE = 0.7
 QUALIFIER = re.compile(
@@ -79,66 +69,6 @@ def clean_span(sentence: TaggedSentence, mention: Mention) -> tuple[int, int]:
         if text[start:end].endswith(suffix):
             end -= 2
     return start, end
-
-
-def _gives_away(
-    sentence: TaggedSentence,
-    start: int,
-    end: int,
-    names: tuple[str, ...] = (),
-    person: bool = True,
-) -> bool:
-    """The rest of the sentence names the span again, or one of its words ("Stalinists")."""
-    rest = (sentence.text[:start] + " " + sentence.text[end:]).lower()
-    span_words = [
-        w
-        for w in re.findall(r"\w+", sentence.text[start:end])
-        if len(w) > 3 and w.lower() not in COUNTING
-    ]
-    if any(re.search(rf"\b{re.escape(w.lower())}", rest) for w in span_words):
-        return True
-    # the words next to the span are part of the name asked for ("Marcel _____")
-    far = (
-        re.sub(r"\S+\s*$", "", sentence.text[:start])
-        + " "
-        + re.sub(r"^\s*\S+", "", sentence.text[end:])
-    )
-    # another of its names: "Dzerzhinsky ... known as 'Iron Felix'" (a person's name words,
-    # not those next to the blank, which belong to the name asked for); a place's or a
-    # body's whole other name before the blank ("Tsaritsyn—today _____"), not after it
-    # ("_____—today Stalingrad" asks what the city was called, as a teacher's "later
-    # renamed Stalingrad" would)
-    where = far.lower() if person else sentence.text[:start].lower()
-    if names and any(re.search(rf"\b{re.escape(w.lower())}\b", where) for w in names):
-        return True
-    if COMPASS.search(sentence.text[:start]) and sentence.text[start:end][:1].isupper():
-        return True  # "the countries of western _____": the direction all but names it
-    glossed = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", sentence.text[end:])
-    if glossed and sentence.text[start:end][:1] in glossed.group(1)[1:]:
-        return True  # "the Kingdom of Poland and _____ (SDKPiL)": the acronym ends with it
-    return _acronym_of(sentence.text[start:end], sentence.text[:start] + " " + sentence.text[end:])
-
-
-COMPASS = re.compile(r"\b(western|eastern|northern|southern|central)\s+$", re.IGNORECASE)
-
-
-def _acronym_of(span: str, rest: str) -> bool:
-    """The rest abbreviates the span ("N.E.P.—the New Economic Policy") or spells out the
-    span's acronym: either one gives the other away."""
-    names = re.findall(r"[A-Z]\w*", span)
-    if len(names) >= 2:
-        initials = "".join(n[0] for n in names).lower()
-        found = re.findall(r"\b(?:[A-Za-z]\.){2,}|\b[A-Z][a-z]?[A-Z][A-Za-z]{0,6}\b", rest)
-        for letters in (re.sub(r"\W", "", a).lower() for a in found):
-            if letters == initials or (len(initials) >= 3 and letters.startswith(initials)):
-                return True  # "the _____ and Lithuania (SDKPiL)": the acronym begins with it
-    acronym = re.sub(r"\W", "", span)
-    if acronym.isupper() and 2 <= len(acronym) <= 6 and re.fullmatch(r"[A-Z.]+", span):
-        capitals = re.findall(r"\b[A-Z]\w+", rest)
-        for i in range(len(capitals) - len(acronym) + 1):
-            if "".join(w[0] for w in capitals[i : i + len(acronym)]) == acronym:
-                return True
-    return False
 
 
 def _is_coordinated(sentence: TaggedSentence, mention: Mention) -> bool:
@@ -185,8 +115,8 @@ def answer_salience(mention: Mention, sentence: TaggedSentence, context: Context
     if (
         end - start < 2
         or text.lower() in STOP
-        or _gives_away(
-            sentence, start, end, _names(mention, text, context), mention.type == "person"
+        or gives_away(
+            sentence, start, end, other_names(mention, text, context), mention.type == "person"
         )
     ):
         return 0.0
@@ -234,25 +164,6 @@ def negated(sentence: TaggedSentence, inside: list) -> bool:
     if not 0 <= verb < len(tokens) or tokens[verb].lemma != "be":
         return False
     return any(t.dep == "neg" and t.head == verb for t in tokens)
-
-
-def _names(mention: Mention, text: str, context: Context) -> tuple[str, ...]:
-    """The words of a person's other names ("Felix" of "Felix Dzerzhinsky"), or a place's,
-    body's or term's other names whole, that the rest of the sentence must not hold."""
-    entity = context.entities.get(mention.entity or "")
-    if entity is None:
-        return ()
-    if mention.type != "person":  # "Tsaritsyn—today Stalingrad": the place's other name
-        names = (entity.canonical, *entity.aliases)
-        return tuple(sorted({n for n in names if len(n) > 2 and n.lower() not in text.lower()}))
-    own = {w.lower()[:5] for w in re.findall(r"\w+", text)}  # "Stalinist" of "Stalinism"
-    found = {
-        w
-        for name in (entity.canonical, *entity.aliases)
-        for w in re.findall(r"[A-Z]\w{3,}", name)
-        if w.lower()[:5] not in own
-    }
-    return tuple(sorted(found))
 
 
 def count_named(mention: Mention, context: Context) -> int:

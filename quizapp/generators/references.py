@@ -7,6 +7,14 @@ from __future__ import annotations
 
 import re
 
+from quizapp.generators.discourse import (
+    additive,
+    bare_comparative,
+    gapped,
+    lead_tokens,
+    leans_on_discourse,
+    points_back,
+)
 from quizapp.generators.referents import (
     SUBJECTS,
     clause_verb,
@@ -61,41 +69,12 @@ ANAPHORIC_LEAD = {
     "otherwise", "thereupon", "afterwards", "later", "secondly", "thirdly", "fourthly",
     "lastly",
 }  # fmt: skip
-ADDITIVE = {"also", "too", "likewise", "either"}  # "The communists also ...": who else?
-# Common nouns that, as a bare "the X", point back to something named earlier.
-POINTING_NOUNS = {
-    "struggle", "answer", "exception", "man", "men", "woman", "leader", "movement", "group",
-    "affair", "episode", "case", "problem", "question", "book",
-    "article", "author", "letter", "decree", "speech", "report", "trial", "conference",
-    "meeting", "plan", "policy", "decision", "result", "attempt", "step", "measure",
-    "consequence", "conspiracy", "plot", "reason", "purpose", "aim", "outcome", "incident",
-    "controversy", "congress", "committee", "attack", "campaign", "scheme", "proposal",
-    "agreement", "treaty", "operation", "commission", "insurrection", "uprising", "revolt",
-    "mutiny", "strike", "crisis", "regime", "régime", "tribunal", "verdict", "crime", "cult",
-    "junta",
-}  # fmt: skip
-MODIFIERS = {
-    "compound", "amod", "poss", "prep", "nmod", "relcl", "acl", "appos", "nummod", "npadvmod",
-}  # fmt: skip
-NONRESTRICTIVE = {"including", "like", "except", "especially"}  # prepositions that add, not pick
-CONNECTIVES = {"but", "and", "yet", "so", "however", "thus", "then", "nevertheless", "or"}
-
-
-def _lead_tokens(sentence: TaggedSentence) -> list:
-    """The tokens after leading punctuation and connectives ("But", "And", "However,")."""
-    tokens = [t for t in sentence.tokens if t.pos != "SPACE"]
-    i = 0
-    while i < len(tokens) and (tokens[i].pos == "PUNCT" or tokens[i].text.lower() in CONNECTIVES):
-        i += 1
-    return tokens[i:]
-
-
 PARTY = re.compile(r"\bthe party\b", re.IGNORECASE)
 
 
 def is_self_contained(sentence: TaggedSentence) -> bool:
     """No pronoun, "this", "the latter" or first person whose referent lies outside it."""
-    lead = _lead_tokens(sentence)
+    lead = lead_tokens(sentence)
     resolved = sentence.antecedent.token if sentence.antecedent else None
     if not lead or (lead[0].text.lower() in DANGLING and lead[0].i != resolved):
         return False
@@ -104,11 +83,11 @@ def is_self_contained(sentence: TaggedSentence) -> bool:
         t.text.lower() in ANAPHORIC_LEAD and t.pos in ("ADV", "CCONJ", "SCONJ") for t in opening
     ):
         return False  # "Thus died ...", "But then ...": the sentence continues an argument
-    if _points_back(sentence) or gapped(sentence) or _bare_comparative(sentence):
+    if points_back(sentence) or gapped(sentence) or bare_comparative(sentence):
         return False
-    if _additive(sentence):
+    if additive(sentence):
         return False  # "Yezhov also supervised ...": who else, besides whom?
-    if _leans_on_discourse(sentence):
+    if leans_on_discourse(sentence):
         return False
     if not leans_back_only(sentence) or VAGUE_PHRASES.search(sentence.text):
         return False
@@ -121,9 +100,9 @@ def leans_on_sentence_before(sentence: TaggedSentence) -> bool:
     "however" continues, not a bare "the decree" or "the party" (which of those the text
     has named may lie anywhere before), a verb left out, a comparison's other term, the
     first person or time counted from the writing."""
-    if not leans_back_only(sentence) or _points_back(sentence) or gapped(sentence):
+    if not leans_back_only(sentence) or points_back(sentence) or gapped(sentence):
         return False
-    return not (_bare_comparative(sentence) or PARTY.search(sentence.text))
+    return not (bare_comparative(sentence) or PARTY.search(sentence.text))
 
 
 def dangling(sentence: TaggedSentence):
@@ -198,112 +177,3 @@ def _same_man(sentence: TaggedSentence, resolved: int | None, token) -> bool:
         return False
     low, high = sorted((sentence.tokens[resolved].start, token.start))
     return not any(m.type == "person" and low < m.start < high for m in sentence.mentions)
-
-
-def _points_back(sentence: TaggedSentence) -> bool:
-    """A bare "the struggle", "the answer", or a bare "the X" opening the sentence as its
-    subject ("The communists also stopped work"): a referent named earlier in the text."""
-    tokens = sentence.tokens
-    for token in tokens:
-        low = token.text.lower()
-        if low in ("too", "likewise") and token.dep == "advmod" and 0 <= token.head < len(tokens):
-            if tokens[token.head].pos in ("VERB", "AUX", "PRON", "PROPN", "NOUN"):
-                return True  # "he too an old army chief", "have likewise disappeared": as whom?
-        bare_name = token.pos == "PROPN" and low in POINTING_NOUNS  # "the Congress"
-        if token.pos != "NOUN" and not bare_name:
-            continue
-        kids = [t for t in tokens if t.head == token.i and t.i != token.i]
-        if any(k.dep in MODIFIERS and k.text.lower() not in NONRESTRICTIVE for k in kids):
-            continue  # "the attack on Kirov" says which; "the attack, including ..." does not
-        dets = [k for k in kids if k.dep == "det"]
-        if not dets or dets[0].text.lower() not in ("the", "this", "these", "that", "those"):
-            continue
-        lemma = token.lemma.lower()
-        if any(t.lemma.lower() == lemma for t in tokens[: dets[0].i]):
-            continue  # "the book ... whitewashed those trials": named before in the sentence
-        if lemma in POINTING_NOUNS or token.text.lower() in POINTING_NOUNS:
-            return True
-        additive = any(
-            t.text.lower() in ADDITIVE and t.dep == "advmod" and t.head == token.head
-            for t in tokens
-        )
-        if token.dep in SUBJECTS and additive:
-            return True  # "The communists also stopped work": which communists, besides whom?
-    return False
-
-
-# Adverbs that tie a sentence to the one before: "however" contrasts it with something,
-# "there" and "now" point to a place and a moment told earlier.
-CONTRASTIVE = {"however", "nevertheless", "nonetheless"}
-DEICTIC = {"there", "now"}
-TIED_PHRASES = re.compile(r"\b(at once|before long|soon after|even so)\b", re.IGNORECASE)
-
-
-def _leans_on_discourse(sentence: TaggedSentence) -> bool:
-    """ "Under Dzerzhinsky, however, …", "a village formerly located there", "now
-    everything is permissible", "Even the pact had its explanation", "Before long …"."""
-    if TIED_PHRASES.search(sentence.text):
-        return True
-    for token in sentence.tokens:
-        low = token.text.lower()
-        if token.dep not in ("advmod", "npadvmod"):
-            continue
-        if low == "there" and any(
-            m.type == "place" and m.end <= token.start for m in sentence.mentions
-        ):
-            continue  # "Muna arrived from Czechoslovakia, reporting … there": the sentence's
-        if low in CONTRASTIVE or low in DEICTIC:
-            return True
-    lead = _lead_tokens(sentence)
-    return bool(lead) and lead[0].text.lower() == "even" and lead[0].dep == "advmod"
-
-
-def _additive(sentence: TaggedSentence) -> bool:
-    """ "also", "too" or "likewise" modifies the main verb: the sentence adds to one before."""
-    tokens = sentence.tokens
-    for token in tokens:
-        if (
-            token.text.lower() in ADDITIVE
-            and token.dep == "advmod"
-            and 0 <= token.head < len(tokens)
-        ):
-            if tokens[token.head].dep == "ROOT":
-                return True
-    return False
-
-
-def _bare_comparative(sentence: TaggedSentence) -> bool:
-    """A predicate comparative without "than": "Ordjonikidze is more capable" than whom?"""
-    tokens = sentence.tokens
-    if any(t.text.lower() == "than" for t in tokens):
-        return False
-    for token in tokens:
-        if token.dep != "acomp":
-            continue
-        degree = [t for t in tokens if t.head == token.i and t.dep == "advmod"]
-        if token.tag == "JJR" or any(t.text.lower() in ("more", "less") for t in degree):
-            return True
-    return False
-
-
-def gapped(sentence: TaggedSentence) -> bool:
-    """A clause whose verb is left out: "Rosenberg arrives in Madrid, Antonov in Barcelona."
-    A comma, then a name and a prepositional phrase up to the end with no verb."""
-    tokens = [t for t in sentence.tokens if t.pos != "SPACE"]
-    for k, token in enumerate(tokens):
-        if token.text not in (",", ";"):
-            continue
-        rest = tokens[k + 1 :]
-        names = 0
-        while names < len(rest) and (
-            rest[names].pos == "PROPN" or (names and rest[names].tag == "HYPH")
-        ):
-            names += 1
-        tail = rest[names:]
-        if not names or not tail or tail[0].pos != "ADP":
-            continue
-        words_after = [t for t in tail if t.pos != "PUNCT"]
-        if words_after and not any(t.pos in ("VERB", "AUX") for t in tail):
-            if all(t.text in (".", ",", ";", "!") for t in tail if t.pos == "PUNCT"):
-                return True
-    return False
