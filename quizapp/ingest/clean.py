@@ -183,20 +183,16 @@ def drop_front_matter(paras: list[Para]) -> list[Para]:
         return paras
     if first == 0:
         return paras
+    # After a sentence the text has begun: what follows it is no title page, however
+    # short (else a paragraph added later, opening the prose, would drop it).
     kept: list[Para] = []
+    begun = False
     for para in paras[: first - 1]:
-        # after a sentence the text has begun: what follows it is no title page, however
-        # short (else a paragraph added later, opening the prose, would drop it)
-        if kept and any(_is_front_sentence(k) for k in kept):
-            kept.append(para)
-        elif para.kind == "footnote" or _is_front_sentence(para):
+        begun = begun or _is_front_sentence(para)
+        if begun or para.kind == "footnote":
             kept.append(para)
     last = paras[first - 1]
-    if (
-        is_heading_like(last.text)
-        or _is_front_sentence(last)
-        or any(_is_front_sentence(k) for k in kept)
-    ):
+    if begun or is_heading_like(last.text) or _is_front_sentence(last):
         kept.append(last)
     return kept + paras[first:]
 
