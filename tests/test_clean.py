@@ -247,7 +247,9 @@ def body_texts(paras: list[Para]) -> list[str]:
 def test_one_paragraph_per_line_with_blank_lines():
     paras = split_paragraphs(DECREE, lexicon_of(DECREE))
     assert [p.text[:16] for p in paras] == [
-        "On 21 February 1", '"The Socialist F', '"(5) The workers'
+        "On 21 February 1",
+        '"The Socialist F',
+        '"(5) The workers',
     ]
     assert [p.line for p in paras] == [1, 3, 5]
 
@@ -360,15 +362,25 @@ def test_symbol_notes_are_marked_and_split_from_emphasis():
     notes = [(p.marker, p.text) for p in paras if p.kind == "footnote"]
     assert notes == [
         ("*", "Victor Serge: *L'An Un de la Révolution Russe*, p. 308."),
-        ("**", "In this he was mistaken. Not long after his death the Politbureau decided, "
-               "against the votes of Krupskaya, his widow, and of Trotsky, to restore the "
-               "alcohol monopoly."),
+        (
+            "**",
+            "In this he was mistaken. Not long after his death the Politbureau decided, "
+            "against the votes of Krupskaya, his widow, and of Trotsky, to restore the "
+            "alcohol monopoly.",
+        ),
     ]
 
 
 def test_double_star_opening_emphasis_is_one_marker():
-    paras = mark_footnotes([Para("**Ville conquise* (Rieder). Writing these words at "
-                                 "Leningrad, I could not use the names.", 1)])
+    paras = mark_footnotes(
+        [
+            Para(
+                "**Ville conquise* (Rieder). Writing these words at "
+                "Leningrad, I could not use the names.",
+                1,
+            )
+        ]
+    )
     assert paras[0].kind == "footnote"
     assert paras[0].marker == "*"
     assert paras[0].text.startswith("*Ville conquise* (Rieder).")
@@ -381,8 +393,9 @@ def test_dagger_note_is_marked():
 
 
 def test_italic_verse_line_is_not_a_note():
-    paras = mark_footnotes([Para("*He bends over the children As a wise gardener over his "
-                                 "flowers. . . .*", 1)])
+    paras = mark_footnotes(
+        [Para("*He bends over the children As a wise gardener over his flowers. . . .*", 1)]
+    )
     assert paras[0].kind == "body"
 
 
@@ -405,7 +418,7 @@ def test_notes_attach_to_the_passage_whose_marker_names_them():
     assert [n.marker for n in first.footnotes] == ["*"]
     assert [n.marker for n in second.footnotes] == ["**"]
     assert "*" not in first.text and "*" not in second.text
-    assert "tongue\" —Zinoviev is the chairman" in first.text
+    assert 'tongue" —Zinoviev is the chairman' in first.text
     assert "icons—and almost all of us" in second.text
 
 
@@ -439,13 +452,13 @@ def test_note_far_back_on_a_page_of_short_paragraphs_finds_its_marker():
     short = [
         '"Change the imperialist war into a civil war."',
         '"Form a new Socialist International which will be an International of action."',
-        "Hardly off the train, he asked the party comrades, \"Why didn't you seize power?\"",
+        'Hardly off the train, he asked the party comrades, "Why didn\'t you seize power?"',
     ] * 3
     text = (
         "In that dusk of civilization, he brought the proletariat a new reason for living, "
         "and he did so with calm determination and a will of iron.\n\n"
         "To conquer.*\n\n" + "\n\n".join(short) + "\n\n"
-        "The party wanted a \"people's autocracy,\" in which the people had the right to "
+        'The party wanted a "people\'s autocracy," in which the people had the right to '
         "elect and recall functionaries.**\n\n"
         "*Victor Serge: *op. cit.* 5ff.\n\n"
         "**Lenin's speech on program at the Party Conference, April 24-29, 1917.\n"
@@ -500,8 +513,12 @@ def test_title_page_running_heads_and_book_list_are_not_passages():
 
 
 def test_running_head_needs_three_repeats():
-    paras = [Para(t, i) for i, t in enumerate(
-        ["FROM LENIN TO STALIN", "Everything has changed.", "FROM LENIN TO STALIN", "Text."])]
+    paras = [
+        Para(t, i)
+        for i, t in enumerate(
+            ["FROM LENIN TO STALIN", "Everything has changed.", "FROM LENIN TO STALIN", "Text."]
+        )
+    ]
     assert [p.text for p in drop_page_furniture(paras)] == [p.text for p in paras]
 
 
@@ -511,19 +528,27 @@ def test_page_numbers_are_dropped():
 
 
 def test_front_matter_keeps_the_heading_of_the_first_prose():
-    paras = [Para(t, i) for i, t in enumerate([
-        "BY VICTOR SERGE", "A Note About The Author",
-        "Victor Serge (Victor Lvovich Kibalchich) was born in Brussels on December 30, 1890, "
-        "of parents who were Russian revolutionary émigrés.",
-    ])]
+    paras = [
+        Para(t, i)
+        for i, t in enumerate(
+            [
+                "BY VICTOR SERGE",
+                "A Note About The Author",
+                "Victor Serge (Victor Lvovich Kibalchich) was born in Brussels on December 30, 1890, "
+                "of parents who were Russian revolutionary émigrés.",
+            ]
+        )
+    ]
     assert [p.text for p in drop_front_matter(paras)][0] == "A Note About The Author"
 
 
 def test_back_matter_keeps_trailing_notes():
-    paras = [Para("Everything is at stake, and the old world is cracking in places.", 1),
-             Para("Tractors of Stalingrad.", 2, kind="footnote", marker="*"),
-             Para("WHY DID THEY \"CONFESS\"?", 3),
-             Para("A Study of the Radek-Piatakov Trial. 10c", 4)]
+    paras = [
+        Para("Everything is at stake, and the old world is cracking in places.", 1),
+        Para("Tractors of Stalingrad.", 2, kind="footnote", marker="*"),
+        Para('WHY DID THEY "CONFESS"?', 3),
+        Para("A Study of the Radek-Piatakov Trial. 10c", 4),
+    ]
     kept = drop_back_matter(paras)
     assert [p.kind for p in kept] == ["body", "footnote"]
 
@@ -555,7 +580,7 @@ def test_quoted_in_line_is_an_attribution():
 
 
 def test_terminated_allows_a_closing_quote_and_a_marker():
-    assert is_terminated('a vast workers\' commune. . . ."')
+    assert is_terminated("a vast workers' commune. . . .\"")
     assert is_terminated("history will be made.*")
     assert is_terminated("forgeries;[1]")
     assert not is_terminated("did not realize that it was at hand,")
@@ -565,12 +590,20 @@ def test_terminated_allows_a_closing_quote_and_a_marker():
 PARAGRAPHISH = st.lists(
     st.one_of(
         st.just(""),
-        st.text(alphabet=st.sampled_from(list("abcXYZ .,;:*_-—“”\"[]1†")), max_size=90),
-        st.sampled_from([
-            "FROM LENIN TO STALIN", "*A note.", "[1] A note.", "1. Translator's Note: a note.",
-            "did not realize that it was at hand,", "that the victory had already begun.",
-            "a found-", "ing member of the party.", "*emphasis* and _italics_ here.",
-        ]),
+        st.text(alphabet=st.sampled_from(list('abcXYZ .,;:*_-—“”"[]1†')), max_size=90),
+        st.sampled_from(
+            [
+                "FROM LENIN TO STALIN",
+                "*A note.",
+                "[1] A note.",
+                "1. Translator's Note: a note.",
+                "did not realize that it was at hand,",
+                "that the victory had already begun.",
+                "a found-",
+                "ing member of the party.",
+                "*emphasis* and _italics_ here.",
+            ]
+        ),
     ),
     max_size=25,
 )

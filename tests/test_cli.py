@@ -167,9 +167,14 @@ def test_parallel_ingest_stores_what_a_serial_one_does(runner, tmp_path):
     from quizapp.models import Sentence
 
     first = tmp_path / "a.txt"
-    first.write_text(GOOD + "\nThe GPU replaced the Cheka in 1922, and Dzerzhinsky stayed at its head.\n")
+    first.write_text(
+        GOOD + "\nThe GPU replaced the Cheka in 1922, and Dzerzhinsky stayed at its head.\n"
+    )
     second = tmp_path / "b.txt"
-    second.write_text(GOOD.replace("Cheka", "“Cheka”") + "\nThe GPU replaced the Cheka in 1922, and Dzerzhinsky stayed at its head.\n")
+    second.write_text(
+        GOOD.replace("Cheka", "“Cheka”")
+        + "\nThe GPU replaced the Cheka in 1922, and Dzerzhinsky stayed at its head.\n"
+    )
     result = runner.invoke(args=["ingest", "--workers", "2", str(first), str(second)])
     assert result.exit_code == 0, result.output
     assert "b: created" in result.output and "a second witness of a" in result.output

@@ -30,8 +30,10 @@ def test_every_text_yields_supported_items_of_the_sentence_types(texts_app):
     with texts_app.app_context():
         rows = db.session.execute(
             select(Item.type, Item.document_id, func.count())
-            .join(ItemVersion, (ItemVersion.item_id == Item.id)
-                  & (ItemVersion.number == Item.current_version))
+            .join(
+                ItemVersion,
+                (ItemVersion.item_id == Item.id) & (ItemVersion.number == Item.current_version),
+            )
             .where(ItemVersion.verdict == "supported")
             .group_by(Item.type, Item.document_id)
         ).all()
@@ -44,7 +46,8 @@ def test_every_text_yields_supported_items_of_the_sentence_types(texts_app):
 def test_entities_come_from_the_statistical_model_when_no_glossary_names_them(texts_app):
     with texts_app.app_context():
         sources = set(db.session.scalars(select(EntityRecord.source)))
-        people = db.session.scalar(select(func.count()).select_from(EntityRecord).where(
-            EntityRecord.type == "person"))
+        people = db.session.scalar(
+            select(func.count()).select_from(EntityRecord).where(EntityRecord.type == "person")
+        )
     assert sources == {"model"}
     assert people >= 10

@@ -219,3 +219,55 @@ def test_the_before_a_name_is_its_own_unless_the_name_modifies_a_noun():
     assert takes_the(second, urals, urals + len("Urals")) is True
     moscow = second.text.index("Moscow")
     assert takes_the(second, moscow, moscow + len("Moscow")) is False
+
+
+def test_distractors_come_first_from_names_found_in_the_answers_company():
+    text = (
+        "Yezhov said that the secret police would finish the great purge of the party.\n\n"
+        "Yagoda said that the secret police would prepare the great purge.\n\n"
+        "Yagoda organised the first show trial of the old Bolsheviks for the secret police.\n\n"
+        "Menzhinsky said that the secret police had won the civil war.\n\n"
+        "Menzhinsky ran the secret police from his sickbed.\n\n"
+        "Hitler said that he would come to power with the votes of the middle classes.\n\n"
+        "Hitler spoke to the German generals about the coming war.\n\n"
+        "Mussolini said that Italy would follow his blackshirts to Rome.\n\n"
+        "Mussolini spoke to the Italian crowds about the coming war.\n\n"
+        "Under Yezhov the secret police arrested most of the old Bolsheviks.\n"
+    )
+    names = {n: "person" for n in ("Yezhov", "Yagoda", "Menzhinsky", "Hitler", "Mussolini")}
+    sentences, context = _tagged(text, names, "test-affinity")
+    stem = sentences[-1]
+    span = next(s for s in answer_spans(stem, context) if s.text == "Yezhov")
+    offered = [c.text for c in candidates(stem, span, context)]
+    assert set(offered[:2]) == {"Yagoda", "Menzhinsky"}, offered
+    assert set(offered) >= {"Hitler", "Mussolini"}  # still candidates, only after the others
+
+
+def test_a_name_listed_elsewhere_with_the_answers_partner_is_no_distractor():
+    text = (
+        "The campaign was directed against Tomsky and Uglanov in the spring.\n\n"
+        "Rykov and Uglanov were removed from their posts that year.\n\n"
+        "Rykov spoke at the plenum for the last time.\n\n"
+        "Radek wrote witty articles for the party press.\n\n"
+        "Radek spoke at the congress for an hour.\n\n"
+        "Tomsky led the trade unions for many years.\n"
+    )
+    names = {n: "person" for n in ("Tomsky", "Uglanov", "Rykov", "Radek")}
+    sentences, context = _tagged(text, names, "test-partners")
+    stem = sentences[0]
+    span = next(s for s in answer_spans(stem, context) if s.text == "Tomsky")
+    offered = {c.text for c in candidates(stem, span, context)}
+    assert "Rykov" not in offered and "Radek" in offered
+
+
+def test_a_person_option_ends_in_a_surname():
+    from quizapp.generators.candidate_pool import Candidate
+    from quizapp.generators.named_distractors import _called_by_surname
+
+    _, context = corpus(SAMPLE)
+    felix = next(k for k, e in context.entities.items() if e.canonical == "Felix Dzerzhinsky")
+    assert not _called_by_surname(Candidate("Iron Felix", felix), context)
+    assert _called_by_surname(Candidate("Felix Dzerzhinsky", felix), context)
+    assert not _called_by_surname(Candidate("Vladimir Ilyich", "person:x"), context)
+    assert not _called_by_surname(Candidate("La Batalla", "person:y"), context)
+    assert _called_by_surname(Candidate("Karl Radek", "person:z"), context)

@@ -90,8 +90,9 @@ def test_reed_footnotes_are_found_and_attached():
     note_texts = [doc.text[n.start : n.end] for n in doc.footnotes]
     assert note_texts[0] == 'Part of the famous "Sisson Documents".'
     assert note_texts[1] == "See Notes and Explanations."
-    owners = [doc.text[doc.passages[n.passage].start : doc.passages[n.passage].end]
-              for n in doc.footnotes]
+    owners = [
+        doc.text[doc.passages[n.passage].start : doc.passages[n.passage].end] for n in doc.footnotes
+    ]
     assert "discovered to be forgeries; and one by one" in owners[0]
     assert "Army and Fleet Committees, and the Central Committees" in owners[1]
     # footnote sentences point at their note, body sentences at none

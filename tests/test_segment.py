@@ -32,7 +32,8 @@ def test_initials_are_not_sentence_ends():
     text = "He was almost an unknown—N. Lenin, V. I. Ulianov. The man was forty-seven."
     spans = split_at(text, "Lenin", "I. Ulianov", "Ulianov", "The man")
     assert pieces(text, repair_boundaries(text, spans)) == [
-        "He was almost an unknown—N. Lenin, V. I. Ulianov.", "The man was forty-seven."
+        "He was almost an unknown—N. Lenin, V. I. Ulianov.",
+        "The man was forty-seven.",
     ]
 
 
@@ -40,7 +41,8 @@ def test_page_reference_is_not_a_sentence_end():
     text = "L. Trotsky: History of the Russian Revolution, Vol. 1, pp. 171-2. Sukhanov's memoirs."
     spans = split_at(text, "Trotsky", "1, pp.", "171-2", "Sukhanov")
     assert pieces(text, repair_boundaries(text, spans)) == [
-        "L. Trotsky: History of the Russian Revolution, Vol. 1, pp. 171-2.", "Sukhanov's memoirs."
+        "L. Trotsky: History of the Russian Revolution, Vol. 1, pp. 171-2.",
+        "Sukhanov's memoirs.",
     ]
 
 
@@ -48,7 +50,8 @@ def test_op_cit_is_not_a_sentence_end():
     text = "Victor Serge: op. cit. 5ff. The party wanted a people's autocracy."
     spans = split_at(text, "cit.", "5ff.", "The party")
     assert pieces(text, repair_boundaries(text, spans)) == [
-        "Victor Serge: op. cit. 5ff.", "The party wanted a people's autocracy."
+        "Victor Serge: op. cit. 5ff.",
+        "The party wanted a people's autocracy.",
     ]
 
 
@@ -56,7 +59,8 @@ def test_spaced_ellipsis_fragments_are_merged():
     text = 'Lenin is not an all-powerful magician. . . . "What can I do for you, sir?"'
     spans = split_at(text, ". . .", ". .", '"What')
     assert pieces(text, repair_boundaries(text, spans)) == [
-        "Lenin is not an all-powerful magician. . . .", '"What can I do for you, sir?"'
+        "Lenin is not an all-powerful magician. . . .",
+        '"What can I do for you, sir?"',
     ]
 
 
@@ -64,7 +68,9 @@ def test_closing_quote_split_off_goes_back():
     text = '"I am Protopopov. I beseech you, have me arrested. . . ." The bourgeoisie itself.'
     spans = split_at(text, "I beseech", '."', " The bourgeoisie")
     assert pieces(text, repair_boundaries(text, spans)) == [
-        '"I am Protopopov.', 'I beseech you, have me arrested. . . ."', "The bourgeoisie itself."
+        '"I am Protopopov.',
+        'I beseech you, have me arrested. . . ."',
+        "The bourgeoisie itself.",
     ]
 
 
@@ -84,7 +90,8 @@ def test_spans_are_trimmed_and_empty_spans_dropped():
     text = "  One sentence here.   \n  Another one there.  "
     spans = [(0, 23), (23, 26), (26, len(text))]
     assert pieces(text, repair_boundaries(text, spans)) == [
-        "One sentence here.", "Another one there."
+        "One sentence here.",
+        "Another one there.",
     ]
 
 
@@ -109,15 +116,19 @@ def test_an_end_of_article_mark_stays_with_the_last_sentence():
         (
             "With him came Gregory Zinoviev and others. He was almost an unknown—N. Lenin, "
             "V. I. Ulianov. The man was forty-seven years old.",
-            ["With him came Gregory Zinoviev and others.",
-             "He was almost an unknown—N. Lenin, V. I. Ulianov.",
-             "The man was forty-seven years old."],
+            [
+                "With him came Gregory Zinoviev and others.",
+                "He was almost an unknown—N. Lenin, V. I. Ulianov.",
+                "The man was forty-seven years old.",
+            ],
         ),
         (
             "L. Trotsky: History of the Russian Revolution, Vol. 1, pp. 171-2. Sukhanov's "
             "memoirs give a detailed account of these negotiations.",
-            ["L. Trotsky: History of the Russian Revolution, Vol. 1, pp. 171-2.",
-             "Sukhanov's memoirs give a detailed account of these negotiations."],
+            [
+                "L. Trotsky: History of the Russian Revolution, Vol. 1, pp. 171-2.",
+                "Sukhanov's memoirs give a detailed account of these negotiations.",
+            ],
         ),
         (
             "Victor Serge: op. cit. 5ff.",
@@ -127,18 +138,22 @@ def test_an_end_of_article_mark_stays_with_the_last_sentence():
             "Body of five men who governed France after the downfall of the Convention, "
             "October 26, 1795, to November 9, 1799. Their régime was one of reaction against "
             "the revolution. (Tr.)",
-            ["Body of five men who governed France after the downfall of the Convention, "
-             "October 26, 1795, to November 9, 1799.",
-             "Their régime was one of reaction against the revolution. (Tr.)"],
+            [
+                "Body of five men who governed France after the downfall of the Convention, "
+                "October 26, 1795, to November 9, 1799.",
+                "Their régime was one of reaction against the revolution. (Tr.)",
+            ],
         ),
         (
-            "The minister of the interior caught him by the sleeve. \"What can I do for you, "
-            "sir?\" asked the socialist. \"I am Protopopov. I beseech you, have me arrested. "
-            ". . .\"",
-            ["The minister of the interior caught him by the sleeve.",
-             "\"What can I do for you, sir?\" asked the socialist.",
-             "\"I am Protopopov.",
-             "I beseech you, have me arrested. . . .\""],
+            'The minister of the interior caught him by the sleeve. "What can I do for you, '
+            'sir?" asked the socialist. "I am Protopopov. I beseech you, have me arrested. '
+            '. . ."',
+            [
+                "The minister of the interior caught him by the sleeve.",
+                '"What can I do for you, sir?" asked the socialist.',
+                '"I am Protopopov.',
+                'I beseech you, have me arrested. . . ."',
+            ],
         ),
     ],
 )
@@ -160,12 +175,12 @@ def test_spaced_ellipsis_inside_a_sentence_does_not_split_it():
 
 def test_quotation_ending_a_sentence_stays_with_it():
     text = (
-        "On 21 February 1918 the Soviet government issued a decree entitled \"The Socialist "
-        "Fatherland Is in Danger.\" The decree included the following three points:"
+        'On 21 February 1918 the Soviet government issued a decree entitled "The Socialist '
+        'Fatherland Is in Danger." The decree included the following three points:'
     )
     assert sentences(text) == [
-        "On 21 February 1918 the Soviet government issued a decree entitled \"The Socialist "
-        "Fatherland Is in Danger.\"",
+        'On 21 February 1918 the Soviet government issued a decree entitled "The Socialist '
+        'Fatherland Is in Danger."',
         "The decree included the following three points:",
     ]
 

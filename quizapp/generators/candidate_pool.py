@@ -17,7 +17,7 @@ from quizapp.generators.values import (
     common_words,
     derived,
 )
-from quizapp.tagging.types import TaggedSentence
+from quizapp.tagging.types import TaggedSentence, Token
 
 NAMED = ("person", "organization", "place", "event", "term")
 
@@ -95,8 +95,16 @@ def _facts(sentence: TaggedSentence, context: Context) -> tuple[frozenset, froze
 
 
 def also_true(candidate: Candidate, sentence: TaggedSentence, span: Span, ctx: Context) -> bool:
-    """The candidate stands with the stem's other entities under the same verb elsewhere."""
+    """The candidate stands with the stem's other entities under the same verb elsewhere,
+    or is listed elsewhere with a name the stem lists with the answer ("against ___ and
+    Uglanov": Rykov, listed with Uglanov elsewhere, may well be meant too)."""
     m = span.mention
+    partners = coordinated(sentence, span.start, span.end)
+    if partners and any(
+        partners & coordinated(other, start, end)
+        for other, (start, end) in zip(candidate.sentences, candidate.spans, strict=True)
+    ):
+        return True
     keys, verbs = _facts(sentence, ctx)
     others = keys - {m.entity or f"{m.type}:{m.value or m.text.lower()}"}
     elsewhere = ctx.sentences_by_entity.get(candidate.key) or candidate.sentences
@@ -107,6 +115,43 @@ def also_true(candidate: Candidate, sentence: TaggedSentence, span: Span, ctx: C
         if others & other_keys and verbs & other_verbs:
             return True
     return False
+
+
+def coordinated(sentence: TaggedSentence, start: int, end: int) -> frozenset[str]:
+    """The keys of the names listed with the one at start:end ("Bukharin, Rykov and
+    Tomsky"): mentions whose head word is in the same chain of conjuncts."""
+    tokens = sentence.tokens
+    head = head_token(sentence, start, end)
+    if head is None:
+        return frozenset()
+    root = head
+    while root.dep == "conj" and 0 <= root.head < len(tokens):
+        root = tokens[root.head]
+    chain, todo = {root.i}, [root.i]
+    while todo:
+        i = todo.pop()
+        for t in tokens:
+            if t.head == i and t.dep == "conj" and t.i not in chain:
+                chain.add(t.i)
+                todo.append(t.i)
+    if len(chain) < 2:
+        return frozenset()
+    keys = set()
+    for mention in sentence.mentions:
+        other = head_token(sentence, mention.start, mention.end)
+        if other is not None and other.i in chain and other.i != head.i:
+            keys.add(mention.entity or f"{mention.type}:{mention.text.lower()}")
+    return frozenset(keys)
+
+
+def head_token(sentence: TaggedSentence, start: int, end: int) -> Token | None:
+    """The token of start:end whose head lies outside it."""
+    tokens = sentence.tokens
+
+    def outside(t: Token) -> bool:
+        return not (0 <= t.head < len(tokens) and start <= tokens[t.head].start < end)
+
+    return next((t for t in tokens if start <= t.start < end and outside(t)), None)
 
 
 def is_common_word(word: str, context: Context) -> bool:

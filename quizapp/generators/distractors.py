@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from quizapp.generators.affinity import affinity
 from quizapp.generators.base import Context
 from quizapp.generators.candidate_pool import (
     NAMED,
@@ -192,6 +193,9 @@ def candidates(
     if swap:
         found = [c for c in found if _swaps_cleanly(c, sentence, span, context)]
     seeded(sentence.key, span.text).shuffle(found)
+    if type_ in NAMED:
+        key = span.mention.entity or f"{type_}:{span.mention.value or span.text.lower()}"
+        found.sort(key=lambda c: -affinity(context, type_, key, c))
     found.sort(key=lambda c: (sentence.document not in c.documents, c.count < 2))
     return found
 

@@ -14,6 +14,7 @@ from quizapp.generators.candidate_pool import (
     Candidate,
     answer_forms,
     first_names,
+    head_token,
     is_common_word,
     long_words,
     pool,
@@ -76,9 +77,30 @@ def _plausible_name(cand: Candidate, answer: str, type_: str, context: Context) 
         return False  # "Margarete Buber-Neumann" tagged as an organisation
     if type_ == "person" and len(tokens) == 1 and not _supported_person(cand, context):
         return False  # "Menshevik", "Rosa": a lone word nothing shows to be a surname
+    if type_ == "person" and not _called_by_surname(cand, context):
+        return False  # "Iron Felix", "Vladimir Ilyich", "La Batalla": not a name and surname
     if len(tokens) == 1 and is_common_word(tokens[0], context):
         return False  # "State", "Party", "Chekists": a generic noun with a capital
     return all(t[:1].isupper() or t.lower() in PARTICLES for t in tokens)
+
+
+PATRONYMIC = re.compile(r"(?:ovich|evich|ich|ovna|evna|ichna)$")
+ARTICLES = {"la", "le", "el", "los", "las", "les", "die", "der", "das", "il", "lo"}
+
+
+def _called_by_surname(cand: Candidate, context: Context) -> bool:
+    """A person's name as an option should end in their surname: not an epithet or a
+    given name with a patronymic that the glossary lists besides the full name, not a
+    foreign title ("La Batalla") the model took for a person."""
+    tokens = cand.text.split()
+    if tokens[0].lower() in ARTICLES:
+        return False
+    if len(tokens) == 2 and PATRONYMIC.search(tokens[1]):
+        return False
+    entity = context.entities.get(cand.key)
+    if entity is None or len(entity.canonical.split()) < 2:
+        return True
+    return entity.canonical.split()[-1] in tokens
 
 
 def _supported_person(cand: Candidate, context: Context) -> bool:
@@ -161,16 +183,7 @@ def takes_the(sentence: TaggedSentence, start: int, end: int) -> bool | None:
     """Whether the name at start:end has "the" of its own ("in the Urals": True, "in
     Moscow": False); None when it modifies a noun after it ("the Moscow region"), whose
     article that is."""
-    inside = [t for t in sentence.tokens if start <= t.start < end]
-    tokens = sentence.tokens
-    head = next(
-        (
-            t
-            for t in inside
-            if not (0 <= t.head < len(tokens) and start <= tokens[t.head].start < end)
-        ),
-        None,
-    )
+    head = head_token(sentence, start, end)
     if (
         head is not None
         and head.dep in ("compound", "amod", "nmod", "poss")
