@@ -92,6 +92,17 @@ def test_attribution_names_a_speaker_or_the_author():
     assert attribution(dataclasses.replace(nameless, quoted_by="Letter")) is None
 
 
+def test_an_editors_note_on_the_author_is_not_the_authors_account():
+    sentence, _ = _sentence("The assassination of Sergei Kirov")
+    signed = dataclasses.replace(sentence, author="Victor Serge")
+    for title in ("A Note About The Author", "Biographical sketch", "Translator's Note"):
+        note = dataclasses.replace(signed, section=title)
+        assert attribution(note) == "According to the text, "
+    assert attribution(dataclasses.replace(signed, section="THE GREAT YEARS")) == (
+        "According to Serge, "
+    )
+
+
 def test_one_entity_answers_a_limited_number_of_items():
     drafts = [
         Draft("cloze", f"s{i}", "Stalin", [], "cloze", "1", tags=["entity:person:stalin"], score=i)

@@ -1,5 +1,5 @@
 """Whose words a stem states: "According to X, " for a quotation (its speaker) or any
-other sentence (its author, or "the text" when it names none) (`attribution`, None when a
+other sentence (its author, or "the text" when it names none or an editor speaks) (`attribution`, None when a
 quotation's speaker cannot be named), and the stem behind it (`attributed`).
 """
 
@@ -25,7 +25,11 @@ def attribution(sentence: TaggedSentence) -> str | None:
     # the trial too clumsily", "inveterately anti-Semitic"), and no word list tells them
     # all apart.
     author = (sentence.author or "").strip()
-    if not author or author.lower() in ("unattributed", "anonymous", "unknown"):
+    if (
+        not author
+        or editorial(sentence)
+        or author.lower() in ("unattributed", "anonymous", "unknown")
+    ):
         return "According to the text, "  # (its title could give an answer away)
     return f"According to {author.split()[-1]}, "
 
@@ -34,7 +38,17 @@ REPORTED = re.compile(
     r"[\"”]\s*,?\s*(he|she|they|[A-Z][\w.-]+( [A-Z][\w.-]+)?)\s+"
     r"(says|said|writes|wrote|adds|added|declares|declared|continues|continued)\W*$"
 )
+EDITORIAL = re.compile(
+    r"\b(?:about|on) the author\b|\bbiographical\b|\b(?:editor|translator|publisher)[’']?s\b",
+    re.IGNORECASE,
+)
 NOT_SPEAKERS = {"letter", "document", "report", "article", "note", "decree", "resolution"}
+
+
+def editorial(sentence: TaggedSentence) -> bool:
+    """The sentence stands in an editor's or translator's note ("A Note About The
+    Author"): the text's words, not its author's."""
+    return bool(EDITORIAL.search(sentence.section or ""))
 
 
 def speaker_name(speaker: str) -> str | None:

@@ -8,7 +8,7 @@ attributed ("According to Serge, ...").
 
 from __future__ import annotations
 
-from quizapp.generators.attribution import speaker_name
+from quizapp.generators.attribution import editorial, speaker_name
 from quizapp.generators.clauses import Parse
 from quizapp.tagging.types import TaggedSentence
 
@@ -123,6 +123,8 @@ def attribution(sentence: TaggedSentence, parse: Parse) -> str | None:
         return speaker_name(sentence.quoted_by)
     if quoted(sentence.text):
         return None  # a quotation whose speaker tagging did not find
+    if editorial(sentence):
+        return None if opinionated(parse) else ""  # an editor's note: not the author's
     if sentence.author and sentence.author.strip().lower() not in NO_AUTHOR:
         return surname(sentence.author)
     return None if opinionated(parse) else ""
