@@ -41,7 +41,7 @@ def test_item_pairs_cite_their_descriptions():
     (draft,) = Matching().generate_all(found, make_context(found))
     by_key = {s.key: s for s in found}
     pairs = draft.payload["pairs"]
-    assert draft.stem == STEM and len(pairs) == 4
+    assert draft.stem == STEM.format(who="Serge") and len(pairs) == 4
     assert len({p["left"] for p in pairs}) == 4
     for n, pair in enumerate(pairs):
         citation = draft.citations[pair["citation"]]
@@ -72,3 +72,16 @@ def test_spread_reuses_a_pair_in_at_most_uses_items_with_new_companions():
     assert made and max(uses.values()) <= USES
     keys = [frozenset(id(p) for p in group) for group in made]
     assert all(len(a & b) <= 1 for i, a in enumerate(keys) for b in keys[i + 1 :])
+
+
+def test_pairs_from_different_accounts_make_different_items():
+    found = tagged_sentences(TEXT)
+    quoted = dataclasses.replace(found[0], quoted_by="Lenin")
+    mixed = [quoted, *found[1:]]
+    (draft,) = Matching().generate_all(mixed, make_context(mixed))
+    assert draft.stem == STEM.format(who="Serge")  # Lenin's description is not Serge's
+    assert quoted.key not in {c.sentence_key for c in draft.citations}
+    assert len(draft.payload["pairs"]) == 3
+    unsigned = [dataclasses.replace(s, author=None) for s in found]
+    (draft,) = Matching().generate_all(unsigned, make_context(unsigned))
+    assert draft.stem == STEM.format(who="the text")

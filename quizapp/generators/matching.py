@@ -1,4 +1,5 @@
-"""Matching items: people matched to the descriptions the corpus gives them.
+"""Matching items: people matched to the descriptions the corpus gives them, in the words
+of one account ("Match each person to the description Serge gives them").
 
 A pair comes from an apposition ("Salvador Segui, one of the founders of the C.N.T.";
 "Dzerzhinsky's successor, Vyacheslav Menzhinsky") or a plain identity clause ("Nikolai
@@ -13,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from quizapp.generators import register
+from quizapp.generators.attribution import attribution
 from quizapp.generators.base import Citation, Context, Draft
 from quizapp.generators.clauses import Parse, balanced, core_phrase
 from quizapp.generators.grouping import spread_groups
@@ -20,8 +22,8 @@ from quizapp.generators.short_answer import sentence_ok
 from quizapp.generators.stems import proper_name, vague_reason
 from quizapp.tagging.types import Mention, TaggedSentence
 
-STEM = "Match each person to their description."
-TERM_STEM = "Match each term to its description."
+STEM = "Match each person to the description {who} gives them."
+TERM_STEM = "Match each term to the description {who} gives it."
 TERM_KINDS = {"person": "person", "term": "term"}
 USES = 3  # items one pair may appear in
 GROUP = 4
@@ -167,14 +169,21 @@ class Matching:
     version = "3"
 
     def generate_all(self, sentences: list[TaggedSentence], context: Context) -> list[Draft]:
-        pool = all_pairs(sentences)
+        """Items of pairs from one account each: a description is its author's (or a
+        quoted speaker's) view, and the stem says whose ("the description Serge gives")."""
+        by_account: dict[str, list[Pair]] = {}
+        for pair in all_pairs(sentences):
+            prefix = attribution(pair.sentence)
+            if prefix is not None:
+                by_account.setdefault(prefix.removeprefix("According to ")[:-2], []).append(pair)
         drafts = []
-        for kind, stem in (("person", STEM), ("term", TERM_STEM)):
-            chosen = [p for p in pool if TERM_KINDS.get(p.mention.type) == kind]
-            drafts += [self._draft(group, stem) for group in spread(chosen)]
+        for who, pool in by_account.items():
+            for kind, stem in (("person", STEM), ("term", TERM_STEM)):
+                chosen = [p for p in pool if TERM_KINDS.get(p.mention.type) == kind]
+                drafts += [self._draft(group, stem.format(who=who)) for group in spread(chosen)]
         return drafts
 
-    def _draft(self, group: list[Pair], stem: str = STEM) -> Draft:
+    def _draft(self, group: list[Pair], stem: str) -> Draft:
         citations = [
             Citation(p.sentence.key, p.sentence.text_hash, p.start, p.end, f"pair:{n}")
             for n, p in enumerate(group)
