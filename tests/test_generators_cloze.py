@@ -133,3 +133,29 @@ def test_an_article_before_the_blank_does_not_hint_at_the_answer():
     assert neutral_article("Kirov and _____ met in Moscow.") == "Kirov and _____ met in Moscow."
     for _, draft in run(ClozeGenerator()):
         assert not re.search(r"\b[Aa]n? " + BLANK, draft.stem), draft.stem
+
+
+def test_a_blanked_name_needs_another_fact_in_the_stem():
+    from quizapp.generators.anchors import NAMED_BLANKS, anchors
+
+    _, context = corpus(SAMPLE)
+    drafts = run(ClozeGenerator())
+    named = 0
+    for sentence, draft in drafts:
+        citation = draft.citations[0]
+        span = next(s for s in answer_spans(sentence, context) if s.start == citation.start)
+        if span.mention.type in NAMED_BLANKS:
+            named += 1
+            before = context.before.get(sentence.key) if len(draft.citations) > 1 else None
+            assert anchors(sentence, span, before) >= 1, draft.stem
+    assert named >= 20
+    # and the rule bites: the corpus has names that nothing else in their sentence pins down
+    lone = [
+        (sentence, span)
+        for sentence in corpus(SAMPLE)[0]
+        for span in answer_spans(sentence, context)
+        if span.mention.type in NAMED_BLANKS and anchors(sentence, span) == 0
+    ]
+    assert lone
+    asked = {(s.key, d.citations[0].start) for s, d in drafts if len(d.citations) == 1}
+    assert not any((s.key, span.start) in asked for s, span in lone)

@@ -5,7 +5,8 @@ kind), one per distinct, non-overlapping span; a span after the best must be sal
 on its own (SECOND).
 
 The blank is an entity, a date, a number or a glossary term, never a pronoun, a stop
-word or a span the rest of the sentence names again (see ranking.answer_salience).
+word or a span the rest of the sentence names again (see ranking.answer_salience), and a
+blanked name needs another fact in the stem to pin it down (anchors.py).
 The stem keeps the sentence exactly, behind "According to X, " when it quotes someone
 or gives the author's opinion, and behind the sentence before it when it points back to
 that one (lead_in.py). Also holds the helpers every sentence generator shares
@@ -18,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from quizapp.generators import register
+from quizapp.generators.anchors import pinned
 from quizapp.generators.attribution import attributed, attribution
 from quizapp.generators.base import Citation, Context, Draft
 from quizapp.generators.fitness import QUOTES
@@ -156,7 +158,7 @@ def best_spans(
     yet may make a third (MAX_VARIED)."""
     chosen: list[Span] = []
     for span in varied(spans):
-        if item_score(sentence, span, before) < THRESHOLD:
+        if item_score(sentence, span, before) < THRESHOLD or not pinned(sentence, span, before):
             continue
         if chosen and span.salience < SECOND:
             continue
