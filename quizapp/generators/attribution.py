@@ -1,6 +1,7 @@
 """Whose words a stem states: "According to X, " for a quotation (its speaker) or any
-other sentence (its author, or "the text" when it names none or an editor speaks) (`attribution`, None when a
-quotation's speaker cannot be named), and the stem behind it (`attributed`).
+other sentence (its author, or "the text" when it names none or an editor speaks)
+(`attribution`, None when a quotation's speaker cannot be named), and the stem behind it
+(`attributed`).
 """
 
 from __future__ import annotations
