@@ -51,9 +51,13 @@ def run_pipeline(work: Path, name: str, model: str, workers: int) -> dict:
         stats = bank_stats()
         db.session.remove()
         db.engine.dispose()
-    return {"workers": workers, "seconds": {k: round(v, 3) for k, v in times.items()},
-            "items": sum(report.by_type().values()), "by_type": dict(stats["type"]),
-            "by_verdict": dict(verdicts)}
+    return {
+        "workers": workers,
+        "seconds": {k: round(v, 3) for k, v in times.items()},
+        "items": sum(report.by_type().values()),
+        "by_type": dict(stats["type"]),
+        "by_verdict": dict(verdicts),
+    }
 
 
 def main() -> None:
@@ -68,13 +72,21 @@ def main() -> None:
     print(f"{'spaCy alone':<22} {baseline:>8.2f} {1.0:>14.2f}")
     for run in runs:
         total = run["seconds"]["total"]
-        print(f"{'pipeline, workers ' + str(run['workers']):<22} {total:>8.2f} "
-              f"{total / baseline:>14.2f}")
+        print(
+            f"{'pipeline, workers ' + str(run['workers']):<22} {total:>8.2f} "
+            f"{total / baseline:>14.2f}"
+        )
         stages = ", ".join(f"{k} {v:.2f} s" for k, v in run["seconds"].items() if k != "total")
         print(f"    {stages}; {run['items']} items; verdicts {run['by_verdict']}")
-    save_section("pipeline", {"spacy_seconds": round(baseline, 3), "runs": runs,
-                              "ratios": [round(r["seconds"]["total"] / baseline, 3)
-                                         for r in runs], "cpus": os.cpu_count()})
+    save_section(
+        "pipeline",
+        {
+            "spacy_seconds": round(baseline, 3),
+            "runs": runs,
+            "ratios": [round(r["seconds"]["total"] / baseline, 3) for r in runs],
+            "cpus": os.cpu_count(),
+        },
+    )
 
 
 if __name__ == "__main__":
