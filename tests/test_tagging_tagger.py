@@ -14,8 +14,10 @@ from unittest import mock
 import pytest
 import spacy
 
+from quizapp.generators.attribution import attribution
 from quizapp.ingest.prepare import prepare_document
 from quizapp.tagging.glossary import load_glossary, parse_glossary
+from quizapp.tagging.quotes import UNNAMED
 from quizapp.tagging.tagger import build_context, rows_from_prepared, tag_documents, tag_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -196,3 +198,23 @@ def test_documents_are_tagged_one_at_a_time_and_second_witnesses_share_their_par
     assert cited and not any(key.endswith("-copy") for key in cited)
     dated = {s.key for s, _ in context.mentions_by_type["date"]}
     assert dated and not any(key.endswith("-copy") for key in dated)
+
+
+def test_he_writes_is_the_man_the_sentence_before_is_about():
+    excerpt = serge_excerpt("Are they opportunists?", "Radek wrote well")
+    sentences = tag(excerpt, "serge-radek").sentences
+    marked = {s.text[:30]: s.quoted_by for s in sentences}
+    assert marked["All of Zinoviev's tactical cal"] == "Radek"
+    assert marked["But Zinoviev will be deceived "] == "Radek"
+    assert marked["The crime of Zinoviev and Kame"] == "Radek"  # "...": the letter goes on
+    assert marked["Radek from his exile castigate"] is None
+
+
+def test_words_quoted_from_an_unnamed_source_are_nobodys_to_attribute():
+    excerpt = serge_excerpt("Let us return once more to the Soviet Union.", "*Theses of the Second")
+    sentences = tag(excerpt, "serge-letter").sentences
+    strike = next(s for s in sentences if s.text.startswith("A strike just occurred"))
+    assert strike.quoted_by == UNNAMED
+    assert attribution(strike) is None  # not "According to Serge": he quotes a letter
+    intro = next(s for s in sentences if s.text.startswith("Let us return"))
+    assert intro.quoted_by is None

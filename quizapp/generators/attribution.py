@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from quizapp.checking.statements import CONNECTIVE
+from quizapp.tagging.quotes import UNNAMED
 from quizapp.tagging.types import TaggedSentence
 
 
@@ -56,7 +57,7 @@ def speaker_name(speaker: str) -> str | None:
     """A speaker fit to follow "According to": "a factory worker" for "A factory worker";
     None for a document the tagger took for a speaker ("Letter")."""
     speaker = speaker.strip()
-    if not speaker or speaker.lower() in NOT_SPEAKERS:
+    if not speaker or speaker == UNNAMED or speaker.lower() in NOT_SPEAKERS:
         return None
     first, _, rest = speaker.partition(" ")
     if first in ("A", "An", "The") and rest:

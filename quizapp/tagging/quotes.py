@@ -2,8 +2,11 @@
 passages closed by "Thus wrote Maxim Gorky in 1917." or "(M. R. Letter written in April 1930.)".
 
 The speaker comes from the introducing or attributing sentence: a person it mentions, or the
-subject of its verb of saying ("A factory worker writes:"). When no speaker can be named the
-sentences stay unmarked.
+subject of its verb of saying ("A factory worker writes:"), or for "He writes:" the person the
+sentence before it is about ("Radek from his exile castigates their capitulation. He
+writes:"). When no speaker can be named ("From a letter from Moscow, April 1933:") the
+sentences are still marked, as UNNAMED: they are someone's words, not the author's, and no
+item may state them as the author's.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ _ELLIPSIS_END = re.compile(r"(?:\.\s?\.\s?\.|…)[\s.\"”’*]*$")
 _ELLIPSIS_START = re.compile(r"^[\"“]?(?:\.\s?\.\s?\.|…)")
 _ASIDE = {"appos", "punct", "prep", "relcl", "acl", "parataxis", "advcl"}
 REACH = 8  # passages an introduction or attribution may reach
+UNNAMED = "(unnamed)"  # quoted_by for words quoted from a source the text does not name
+FIRST_PERSON = {"i", "me", "we", "us"}
 
 
 def mark_quotations(sentences: list[TaggedSentence]) -> None:
@@ -31,14 +36,14 @@ def mark_quotations(sentences: list[TaggedSentence]) -> None:
     last_speaker, last_block_end = None, -2
     for i, passage in enumerate(passages):
         if _is_intro(passage):
-            speaker = _speaker(passage[-1])
+            speaker = _speaker(passage[-1], passage[-2] if len(passage) > 1 else None)
             if speaker is None and last_block_end == i - 1:
                 speaker = last_speaker  # "No longer able to fight, forced by sickness to suicide:"
             block, closing = _forward_block(passages, i)
             if closing is not None:
                 speaker = speaker or _attribution_speaker(passages[closing][0])
-            if speaker and block:
-                _mark(passages, block, speaker, marked)
+            if block:
+                _mark(passages, block, speaker or UNNAMED, marked)
                 last_speaker, last_block_end = speaker, block[-1]
         elif _attribution(passage) and i - 1 not in marked:
             speaker = _attribution_speaker(passage[0])
@@ -111,9 +116,10 @@ def _mark(passages, block: list[int], speaker: str, marked: set[int]) -> None:
             sentence.quoted_by = speaker
 
 
-def _speaker(sentence: TaggedSentence) -> str | None:
+def _speaker(sentence: TaggedSentence, before: TaggedSentence | None = None) -> str | None:
     """Who an introducing sentence says is speaking: the subject of its verb of saying,
-    else the first person it names; None when the subject is a pronoun."""
+    else the first person it names; for "he" or "she", the one person the sentence `before`
+    it names as its subject; for "Let us quote from X", X; else None."""
     people = [m for m in sentence.mentions if m.type == "person"]
     for token in sentence.tokens:
         if token.lemma not in SPEECH or token.pos != "VERB":
@@ -122,11 +128,27 @@ def _speaker(sentence: TaggedSentence) -> str | None:
         subject.sort(key=lambda t: abs(token.i - t.i))  # the nearest, when the parse has two
         if not subject:
             break
+        if subject[0].text.lower() in ("he", "she"):
+            return _named_subject(before) if before is not None and not people else None
+        if subject[0].text.lower() in FIRST_PERSON:
+            return people[0].text if len(people) == 1 else None  # "Let us quote from Adler:"
         if subject[0].pos == "PRON":
             return None
         within = [m for m in sentence.mentions if m.start <= subject[0].start < m.end]
         return within[0].text if within else _subtree_text(sentence, subject[0].i)
     return people[0].text if people else None
+
+
+def _named_subject(sentence: TaggedSentence) -> str | None:
+    """The one person a sentence names, when it is the subject of its main verb."""
+    people = [m for m in sentence.mentions if m.type == "person"]
+    if len({m.entity or m.text for m in people}) != 1:
+        return None
+    for token in sentence.tokens:
+        root = 0 <= token.head < len(sentence.tokens) and sentence.tokens[token.head].dep == "ROOT"
+        if token.dep in ("nsubj", "nsubjpass") and root:
+            return next((m.text for m in people if m.start <= token.start < m.end), None)
+    return None
 
 
 def _subtree_text(sentence: TaggedSentence, root: int) -> str:
