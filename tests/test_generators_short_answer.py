@@ -330,3 +330,11 @@ def test_a_list_line_gives_no_question():
         "Principal works: Translations of the works of Lenin and Trotsky; Gladkov's novel Cement."
     )
     assert drafts_for(text, SERGE)[1] == []
+
+
+def test_no_question_on_a_sentence_that_happens_at_once_after_another():
+    text = "Lenin at once conceives the project of an offensive against Warsaw in 1920."
+    sentence = tagged(text)
+    assert ShortAnswer().generate(sentence, make_context([sentence])) == []
+    plain = tagged("Lenin conceives the project of an offensive against Warsaw in 1920.")
+    assert ShortAnswer().generate(plain, make_context([plain]))

@@ -482,3 +482,12 @@ def test_what_has_just_happened_or_is_so_today_is_counted_from_the_writing():
     )
     found = [is_self_contained(s) for s in text_sentences(raw, "just")]
     assert found == [False, True, False, False]
+    raw = (
+        "Notes\n\nThe Soviet working class today is the second largest in the world. "
+        "Sukhanov, today an agent of the Gestapo, met Kamenev in 1927. "
+        "Stalin played a part in the defense of Tsaritsyn—today Stalingrad—in 1918. "
+        "Smirnov was the only one to preserve his calm and courage until the end. "
+        "More than 2000 communists are massacred or tortured on the spot in Canton.\n"
+    )
+    found = [is_self_contained(s) for s in text_sentences(raw, "today")]
+    assert found == [False, False, True, False, False]

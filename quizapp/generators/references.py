@@ -49,6 +49,7 @@ VAGUE_PHRASES = re.compile(
     r"|evening|night|week|month|year)|(just|equally) as \w+(?=[,:;.])|any such|no such"
     r"|similar\b(?! to)|therefore|consequently"
     r"|(?<!one )another|such (?!as\b)[a-z]+|the other|the (two|three|four|five)"
+    r"|on the spot|the only one(?! (of|who|whom|that)\b)"
     r"|^(a few|some|several|two|three|four|five|six|ten) (days|weeks|months|years) later"
     r"|^(two|three|four|five|six) (men|people|comrades|leaders|persons)"
     r")\b",
@@ -163,11 +164,13 @@ def leans_back_only(sentence: TaggedSentence) -> bool:
 
 
 def _today(sentence: TaggedSentence, token) -> bool:
-    """ "Today the movement is no more": the writing's day. (Not a gloss, "Tsaritsyn—today
+    """ "Today the movement is no more", "the working class today is …", "Stickling, today
+    an agent of the Gestapo": the writing's day. (Not a gloss, "Tsaritsyn—today
     Stalingrad": that names the place as the writer knew it, at no time of the story.)"""
-    if token.text.lower() != "today" or not 0 <= token.head < len(sentence.tokens):
+    if token.text.lower() != "today":
         return False
-    return sentence.tokens[token.head].pos in ("VERB", "AUX")
+    after = sentence.tokens[token.i + 1 : token.i + 2]
+    return not (after and after[0].pos == "PROPN")
 
 
 def _same_man(sentence: TaggedSentence, resolved: int | None, token) -> bool:

@@ -15,6 +15,7 @@ from quizapp.generators import register
 from quizapp.generators.base import Citation, Context, Draft
 from quizapp.generators.clauses import Parse, balanced
 from quizapp.generators.counts import count_question
+from quizapp.generators.discourse import TIED_PHRASES
 from quizapp.generators.fitness import has_subject, is_list, is_quotation, is_well_formed
 from quizapp.generators.phrases import (
     apposition_question,
@@ -181,6 +182,8 @@ def sentence_ok(sentence: TaggedSentence) -> bool:
         return False  # a note without a subject, or the tail of a cut sentence
     if re.search(r"\[\d+\]|\bp\. ?\d|\. \. \.|\.\.\.|…", sentence.text):
         return False  # note markers, page references, elisions
+    if TIED_PHRASES.search(sentence.text):
+        return False  # "Who at once conceives …": at once after what?
     return is_well_formed(sentence)
 
 
