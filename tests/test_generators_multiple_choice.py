@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from quizapp.generators.candidate_pool import also_true, pool, squeeze
@@ -271,3 +272,27 @@ def test_a_person_option_ends_in_a_surname():
     assert not _called_by_surname(Candidate("Vladimir Ilyich", "person:x"), context)
     assert not _called_by_surname(Candidate("La Batalla", "person:y"), context)
     assert _called_by_surname(Candidate("Karl Radek", "person:z"), context)
+
+
+def test_a_country_whose_name_ends_like_a_surname_gets_countries():
+    from quizapp.generators.name_kinds import looks_like
+
+    assert looks_like("Spain") is None and looks_like("Zinoviev") == "person"
+    text = (
+        "The civil war in Spain began in July 1936.\n\n"
+        "The workers of France went on strike in June 1936.\n\n"
+        "The workers of France occupied the factories.\n\n"
+        "The workers of Italy were crushed by fascism.\n\n"
+        "The workers of Italy emigrated to France.\n\n"
+        "The workers of Belgium went on strike in 1932.\n\n"
+        "The workers of Belgium voted for the socialists.\n\n"
+        "The workers of Spain armed themselves against the generals.\n"
+    )
+    names = {n: "place" for n in ("Spain", "France", "Italy", "Belgium")}
+    sentences, context = _tagged(text, names, "test-countries")
+    for sentence in sentences:
+        sentence.mentions = [dataclasses.replace(m, source="glossary") for m in sentence.mentions]
+    sentences, context = settle(sentences)
+    stem = sentences[-1]
+    span = next(s for s in answer_spans(stem, context) if s.text == "Spain")
+    assert {c.text for c in candidates(stem, span, context)} >= {"France", "Italy", "Belgium"}

@@ -34,8 +34,11 @@ CONTINENTS = {"europe", "asia", "africa", "australia", "latin america", "south a
 
 
 def looks_like(text: str) -> str | None:
-    """The type a name's ending suggests: Russian surnames, towns in -sk or -grad."""
+    """The type a name's ending suggests: Russian surnames, towns in -sk or -grad; None
+    for a country ("Spain" ends like "Lenin")."""
     last = text.split()[-1].lower() if text.split() else ""
+    if text.lower() in COUNTRIES:
+        return None
     if re.search(r"(ov|ev|in|sky|ski|ich|vich|enko|idze|adze|yan)$", last) and len(last) > 4:
         return None if last in PLACE_LIKE_PERSON else "person"
     if re.search(r"(sk|grad|gorod|burg|pol)$", last):

@@ -45,8 +45,11 @@ from quizapp.tagging.types import TaggedSentence
 PARTICLES = {"de", "von", "van", "of", "the", "and", "for", "la", "del", "y", "&"}
 
 
-def _plausible_name(cand: Candidate, answer: str, type_: str, context: Context) -> bool:
-    """A name like the answer: proper nouns, seen twice, acronym for acronym."""
+def _plausible_name(
+    cand: Candidate, answer: str, type_: str, context: Context, answer_curated: bool = False
+) -> bool:
+    """A name like the answer: proper nouns, seen twice, acronym for acronym.
+    `answer_curated`: the answer's type is the glossary's, not the model's guess."""
     tokens = cand.text.split()
     if not tokens or re.search(r"\d", cand.text) or len(tokens) > 6:
         return False
@@ -71,7 +74,9 @@ def _plausible_name(cand: Candidate, answer: str, type_: str, context: Context) 
         return False  # a group, not one person or place
     if type_ == "place" and place_kind(cand.text) != place_kind(answer):
         return False
-    if looks_like(cand.text) not in (type_, None) or looks_like(answer) not in (type_, None):
+    if looks_like(cand.text) not in (type_, None) and "glossary" not in cand.sources:
+        return False  # a surname's ending on a "place" only the model typed
+    if looks_like(answer) not in (type_, None) and not answer_curated:
         return False
     if type_ != "person" and tokens[0] in first_names(context):
         return False  # "Margarete Buber-Neumann" tagged as an organisation
@@ -149,7 +154,8 @@ def named_candidates(sentence: TaggedSentence, span: Span, context: Context) -> 
             continue
         if len(cand.text.split()) != size:
             continue
-        if not _plausible_name(cand, span.text, span.mention.type, context):
+        curated = span.mention.source == "glossary"
+        if not _plausible_name(cand, span.text, span.mention.type, context, curated):
             continue
         if len(types.get(cand.text.lower(), ())) > 1:
             continue  # tagged as another kind of thing elsewhere
