@@ -11,7 +11,12 @@ import re
 
 from quizapp.checking.normalize import content_words, normalize_answer, stem_of
 
-PREFIX = re.compile(r"^\s*(?:true or false\s*[:?]\s*)?(?:according to [^,]+,\s*)?", re.I)
+# "True or false: According to Serge, writing in 1937, ..."
+PREFIX = re.compile(
+    r"^\s*(?:true or false\s*[:?]\s*)?"
+    r"(?:according to [^,]+,(?:\s*(?:writing|written) in \d{4},)?\s*)?",
+    re.I,
+)
 # An opening "But", "And indeed," a stem drops after "According to X," (generators/attribution.py).
 CONNECTIVE = re.compile(r"^\s*(?:(?:and|but|yet|now)(?: indeed)?,?|yes,)\s+(?=\S)", re.I)
 QUALIFIERS = frozenset(
@@ -35,7 +40,8 @@ def insertions(statement: str, sentence: str) -> list[str]:
 
 
 def core_statement(statement: str) -> str:
-    """The statement without "True or false:" and an "According to X," attribution."""
+    """The statement without "True or false:" and an "According to X," attribution (with
+    the year of writing it may name)."""
     return CONNECTIVE.sub("", PREFIX.sub("", statement)).strip()
 
 

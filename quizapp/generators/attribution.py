@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from quizapp.checking.statements import CONNECTIVE
+from quizapp.generators.references import counts_from_writing, dated
 from quizapp.tagging.quotes import UNNAMED
 from quizapp.tagging.types import TaggedSentence
 
@@ -26,14 +27,21 @@ def attribution(sentence: TaggedSentence) -> str | None:
     # unsigned article states guesses and verdicts as facts ("demoted for having framed
     # the trial too clumsily", "inveterately anti-Semitic"), and no word list tells them
     # all apart.
+    return f"According to {account(sentence)} "
+
+
+def account(sentence: TaggedSentence) -> str:
+    """Whose account a sentence of the text is, as "According to" takes it: "Serge,", or
+    "the text," when it names no author (its title could give an answer away); with the
+    year of writing when the sentence counts time from it ("Serge, writing in 1937,":
+    "today" and "last year" then say when)."""
     author = (sentence.author or "").strip()
-    if (
-        not author
-        or editorial(sentence)
-        or author.lower() in ("unattributed", "anonymous", "unknown")
-    ):
-        return "According to the text, "  # (its title could give an answer away)
-    return f"According to {author.split()[-1]}, "
+    nameless = author.lower() in ("", "unattributed", "anonymous", "unknown")
+    who = "the text" if nameless or editorial(sentence) else author.split()[-1]
+    if counts_from_writing(sentence) and dated(sentence):
+        written = "written" if who == "the text" else "writing"
+        return f"{who}, {written} in {sentence.year},"
+    return f"{who},"
 
 
 REPORTED = re.compile(

@@ -154,13 +154,28 @@ def dangling(sentence: TaggedSentence):
 
 
 def leans_back_only(sentence: TaggedSentence) -> bool:
-    """Whether all the sentence leaves unsaid could lie in the text before it: no first or
-    second person (the author and reader, whom no earlier sentence names) and no time
-    counted from the writing ("last year")."""
+    """Whether all the sentence leaves unsaid could lie in the text before it or in its
+    attribution: no first or second person (the author and reader, whom no earlier
+    sentence names), and time counted from the writing ("last year") only where the stem
+    can say when the text was written (`counts_from_writing`, `dated`)."""
     lowered = {t.text.lower() for t in sentence.tokens}
-    if FIRST_PERSON & lowered or WRITING_TIME.search(sentence.text):
+    if FIRST_PERSON & lowered:
         return False
-    return not any(_today(sentence, t) for t in sentence.tokens)
+    return dated(sentence) or not counts_from_writing(sentence)
+
+
+def counts_from_writing(sentence: TaggedSentence) -> bool:
+    """ "Recently", "last year", "have just been arrested", "today": time counted from the
+    day the text was written."""
+    if WRITING_TIME.search(sentence.text):
+        return True
+    return any(_today(sentence, t) for t in sentence.tokens)
+
+
+def dated(sentence: TaggedSentence) -> bool:
+    """The stem can say when the sentence was written: the author's own words in a text
+    of known year ("According to Serge, writing in 1937, …"), not a quotation."""
+    return sentence.year is not None and not sentence.quoted_by
 
 
 def _today(sentence: TaggedSentence, token) -> bool:

@@ -8,8 +8,9 @@ attributed ("According to Serge, ...").
 
 from __future__ import annotations
 
-from quizapp.generators.attribution import editorial, speaker_name
+from quizapp.generators.attribution import account, editorial, speaker_name
 from quizapp.generators.clauses import Parse
+from quizapp.generators.references import counts_from_writing, dated
 from quizapp.tagging.types import TaggedSentence
 
 DEMONSTRATIVES = {"this", "that", "these", "those"}
@@ -123,11 +124,14 @@ def attribution(sentence: TaggedSentence, parse: Parse) -> str | None:
         return speaker_name(sentence.quoted_by)
     if quoted(sentence.text):
         return None  # a quotation whose speaker tagging did not find
-    if editorial(sentence):
-        return None if opinionated(parse) else ""  # an editor's note: not the author's
-    if sentence.author and sentence.author.strip().lower() not in NO_AUTHOR:
-        return surname(sentence.author)
-    return None if opinionated(parse) else ""
+    signed = sentence.author and sentence.author.strip().lower() not in NO_AUTHOR
+    if (editorial(sentence) or not signed) and opinionated(parse):
+        return None  # an unsigned text's or an editor's verdict, stated as a fact
+    if counts_from_writing(sentence) and dated(sentence):
+        return account(sentence).removesuffix(",")  # "Serge, writing in 1937": "today" is then
+    if editorial(sentence) or not signed:
+        return ""  # an editor's note is not the author's; an unsigned text's plain statement
+    return surname(sentence.author)
 
 
 def quoted(text: str) -> bool:
