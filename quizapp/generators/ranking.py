@@ -24,7 +24,8 @@ from quizapp.generators.values import common_words, is_count
 from quizapp.tagging.types import Mention, TaggedSentence
 
 THRESHOLD = 0.5  # drafts scoring below this are dropped
-MAX_PER_ENTITY = 35  # items one entity may answer across a bank
+MAX_PER_ENTITY = 35  # items one entity may answer across a small bank
+ENTITY_SHARE = 0.03  # ... and across a larger one, this share of its drafts
 STOP = {
     "the", "a", "an", "one", "he", "she", "it", "they", "this", "that", "these", "those",
     "today", "now", "then", "once", "time", "year", "years", "day", "days", "first",
@@ -222,14 +223,16 @@ def item_score(sentence: TaggedSentence, span: Span, before: TaggedSentence | No
     return round(lead_quality(sentence, before) * span.salience, 3)
 
 
-def limit_per_entity(
-    drafts: list[Draft], context: Context, cap: int = MAX_PER_ENTITY
-) -> list[Draft]:
-    """Keep at most `cap` drafts answered by one entity, the best-scoring first.
+def limit_per_entity(drafts: list[Draft], context: Context, cap: int | None = None) -> list[Draft]:
+    """Keep at most `cap` drafts answered by one entity, the best-scoring first; by default
+    MAX_PER_ENTITY, or ENTITY_SHARE of the drafts when that is more (a corpus of many
+    books about Stalin may ask about him more often than one of five texts).
 
     Only an entity that is the answer counts (the key names it, or one of its aliases);
     true/false statements, chronologies and items answered by a date or number are kept.
     """
+    if cap is None:
+        cap = max(MAX_PER_ENTITY, round(ENTITY_SHARE * len(drafts)))
     kept, seen = [], {}
     for draft in sorted(drafts, key=lambda d: -d.score):
         key = answering_entity(draft, context)
