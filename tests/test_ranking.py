@@ -10,7 +10,13 @@ from quizapp.generators.cloze import MAX_SPANS, MAX_VARIED, ClozeGenerator
 from quizapp.generators.fitness import length_score, sentence_quality
 from quizapp.generators.lead_in import lead_citation, lead_text
 from quizapp.generators.multiple_choice import MultipleChoiceGenerator
-from quizapp.generators.ranking import answer_salience, answer_spans, limit_per_entity
+from quizapp.generators.ranking import (
+    ENTITY_SHARE,
+    MAX_PER_ENTITY,
+    answer_salience,
+    answer_spans,
+    limit_per_entity,
+)
 from quizapp.generators.references import is_self_contained
 from quizapp.generators.true_false import TrueFalseGenerator
 from quizapp.tagging.types import Entity
@@ -115,6 +121,11 @@ def test_one_entity_answers_a_limited_number_of_items():
     # an entity merely named in the sentence, not the answer, does not count
     dates = [dataclasses.replace(d, answer="1924") for d in drafts]
     assert len(limit_per_entity(dates, context, cap=5)) == 20
+    # by default the cap is MAX_PER_ENTITY, or a share of a large bank
+    many = [dataclasses.replace(d, score=i) for i, d in enumerate(drafts * 100)]
+    kept = limit_per_entity(many, context)
+    assert len(kept) == max(MAX_PER_ENTITY, round(ENTITY_SHARE * len(many))) == 60
+    assert len(limit_per_entity(drafts * 2, context)) == MAX_PER_ENTITY
 
 
 def test_a_sentence_yields_at_most_a_few_items_per_generator():
@@ -491,3 +502,26 @@ def test_what_has_just_happened_or_is_so_today_is_counted_from_the_writing():
     )
     found = [is_self_contained(s) for s in text_sentences(raw, "today")]
     assert found == [False, False, True, False, False]
+
+
+def test_time_counted_from_the_writing_is_dated_by_the_attribution():
+    from quizapp.checking.statements import true_statement_problems
+    from tests.generator_fixtures import text_sentences
+
+    raw = "Notes\n\nThe Soviet working class today is the second largest in the world.\n"
+    (undated,) = text_sentences(raw, "writing")
+    assert not is_self_contained(undated)  # when is "today"? the stem could not say
+    signed = dataclasses.replace(undated, author="M. Stein", year=1956)
+    assert is_self_contained(signed)
+    prefix = attribution(signed)
+    assert prefix == "According to Stein, writing in 1956, "
+    unsigned = dataclasses.replace(signed, author=None)
+    assert attribution(unsigned) == "According to the text, written in 1956, "
+    quoted = dataclasses.replace(signed, quoted_by="Khrushchev")
+    assert not is_self_contained(quoted)  # the speaker's "today" is not the text's
+    statement = f"True or false: {prefix}the Soviet working class today is the second largest"
+    assert true_statement_problems(statement, signed.text) == []
+    (plain,) = text_sentences("Notes\n\nThe Soviet working class was large in 1917.\n", "w")
+    assert attribution(dataclasses.replace(plain, author="M. Stein", year=1956)) == (
+        "According to Stein, "
+    )

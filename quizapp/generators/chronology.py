@@ -33,7 +33,7 @@ DATE_PREPS = {"in", "on", "during"}
 VALUE = re.compile(r"\d{4}(-\d\d){0,2}")
 GROUP = 4
 MIN_GROUP = 3
-USES = 3  # groups one event may appear in
+USES = 5  # groups one event may appear in
 
 
 class Event:

@@ -25,7 +25,7 @@ from quizapp.tagging.types import Mention, TaggedSentence
 STEM = "Match each person to the description {who} gives them."
 TERM_STEM = "Match each term to the description {who} gives it."
 TERM_KINDS = {"person": "person", "term": "term"}
-USES = 3  # items one pair may appear in
+USES = 5  # items one pair may appear in
 GROUP = 4
 MIN_GROUP = 3
 DESCRIPTION_HEADS = ("NOUN", "NUM")
