@@ -209,6 +209,14 @@ def test_a_list_and_two_sentences_in_one_are_not_asked_about():
     found = {s.text[:9]: sentence_quality(s) for s in text_sentences(raw, "lists")}
     assert found["Principal"] == 0
     assert all(q == 0 for t, q in found.items() if t.startswith("The revol"))
+    raw = (
+        "Notes\n\nFamine, cholera in Petrograd, plots, assassinations, revolts of the Social "
+        "Revolutionaries—who shared the power; Dora Kaplan fired several bullets into Lenin's "
+        "chest as he was leaving a factory meeting. Kamenev spoke first at the congress of "
+        "1925; Zinoviev spoke for two hours.\n"
+    )
+    found = {s.text[:9]: sentence_quality(s) for s in text_sentences(raw, "notes")}
+    assert found["Famine, c"] == 0 and found["Kamenev s"] > 0
 
 
 def test_an_acronym_spelled_out_beside_its_blank_gives_the_answer_away():

@@ -97,6 +97,18 @@ def is_list(sentence: TaggedSentence) -> bool:
     return len(before) <= 3 or not any(t.pos in ("VERB", "AUX") for t in before)
 
 
+def opens_with_fragment(sentence: TaggedSentence) -> bool:
+    """A verbless piece before the first semicolon ("Famine, cholera in Petrograd, plots,
+    assassinations …—who shared the power; Dora Kaplan fired …"): notes strung together,
+    which a stem would copy as they are."""
+    cuts = [t.i for t in sentence.tokens if t.text == ";"]
+    if not cuts:
+        return False
+    first = sentence.tokens[: cuts[0]]
+    tops = [t for t in first if not 0 <= t.head < cuts[0] or t.head == t.i]
+    return not any(t.pos in ("VERB", "AUX") for t in tops)
+
+
 def length_score(count: int) -> float:
     """1 for 8-45 words, falling off outside; 0 under 7 or over 70."""
     if count < 7 or count > 70:
@@ -122,6 +134,8 @@ def sentence_quality(sentence: TaggedSentence, leaning: bool = False) -> float:
     roots = [t for t in sentence.tokens if t.dep == "ROOT"]
     if not roots or roots[0].pos not in ("VERB", "AUX") or is_list(sentence):
         return 0.0  # no verb: a caption, a title or a list
+    if opens_with_fragment(sentence):
+        return 0.0
     if not has_subject(sentence):
         return 0.0  # "Served with the navy in Kronstadt; ...": a note, or a sentence's tail
     score = length_score(len(words(sentence)))
