@@ -74,7 +74,8 @@ def alternatives(span: Span, context: Context, sentence: TaggedSentence | None =
 
 
 def explanation(sentence: TaggedSentence, before: TaggedSentence | None = None) -> str:
-    said = f"{before.text} {sentence.text}" if before is not None else sentence.text
+    own = sentence.whole or sentence.text
+    said = f"{before.text} {own}" if before is not None else own
     return f'The source says: "{said}"'
 
 
@@ -89,7 +90,9 @@ def tags(sentence: TaggedSentence, type_: str, span: Span | None) -> list[str]:
 
 
 def citation(sentence: TaggedSentence, start: int, end: int) -> Citation:
-    return Citation(sentence.key, sentence.text_hash, start, end)
+    """The sentence's citation with the span start:end (of a piece, moved into the whole)."""
+    at = sentence.offset
+    return Citation(sentence.key, sentence.text_hash, start + at, end + at)
 
 
 @dataclass(frozen=True)

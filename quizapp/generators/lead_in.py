@@ -39,6 +39,8 @@ CONTINUING = re.compile(
 
 def lead_for(sentence: TaggedSentence, context: Context) -> TaggedSentence | None:
     """The sentence the stem must open with, or None when it needs none or none serves."""
+    if sentence.whole is not None:
+        return None  # a piece of a sentence: its other half stands between
     if is_self_contained(sentence) or not leans_on_sentence_before(sentence):
         return None
     before = context.before.get(sentence.key)

@@ -69,7 +69,10 @@ class MultipleChoiceGenerator:
             return []
         before = ready.before
         # what the stem adds to the sentence: no option may be named there either
-        added = squeeze(ready.prefix + (lead_text(before) if before else ""))
+        # (and a piece's other half: still the cited sentence)
+        added = squeeze(
+            ready.prefix + (lead_text(before) if before else "") + (sentence.whole or "")
+        )
         drafts: list[Draft] = []
         chosen: list[Span] = []
         for span in _order(answer_spans(sentence, context)):

@@ -72,7 +72,7 @@ def _trim(tokens: list[Token], keep: set[int]) -> set[int]:
     return keep
 
 
-def _halves(sentence: TaggedSentence) -> list[View]:
+def halves(sentence: TaggedSentence) -> list[View]:
     """Each half of a sentence split at semicolons, when it is a clause with a subject."""
     tokens = sentence.tokens
     cuts = [t.i for t in tokens if t.text == ";"]
@@ -251,6 +251,6 @@ def _from_passage(sentence: TaggedSentence) -> list[View]:
 def views(sentence: TaggedSentence) -> list[View]:
     """The whole sentence first, then the parts of it that stand alone."""
     found = [View(Parse(sentence.tokens), list(sentence.mentions))]
-    found += _halves(sentence) + _according(sentence) + _reported(sentence)
+    found += halves(sentence) + _according(sentence) + _reported(sentence)
     found += _subordinate(sentence) + _relative(sentence) + _resolved(sentence)
     return found + _from_passage(sentence)

@@ -1,7 +1,8 @@
 """Run the generators over tagged sentences, document by document, on one or more cores.
 
 A sentence that duplicates one of an earlier document (a second witness) is left to
-the first: one item per cluster.
+the first: one item per cluster. A sentence a cloze or multiple-choice generator cannot
+use as a whole is offered as its halves (generators/pieces.py).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 
 from quizapp.generators import is_corpus_generator, select
 from quizapp.generators.base import Context, Draft
+from quizapp.generators.pieces import PIECE_GENERATORS, pieces
 from quizapp.tagging.types import TaggedSentence
 
 
@@ -49,5 +51,9 @@ def _draft(sentences: list[TaggedSentence]) -> list[Draft]:
             drafts.extend(generator.generate_all(own, _WORK.context))
             continue
         for sentence in own:
-            drafts.extend(generator.generate(sentence, _WORK.context))
+            found = generator.generate(sentence, _WORK.context)
+            if not found and generator.name in PIECE_GENERATORS:
+                for piece in pieces(sentence):  # a sentence unfit as a whole: its halves
+                    found.extend(generator.generate(piece, _WORK.context))
+            drafts.extend(found)
     return drafts

@@ -110,3 +110,7 @@ class TaggedSentence:
     quoted_by: str | None = None  # the speaker when the sentence quotes a third party
     previous: str | None = None  # the sentence before it in the passage, if any
     antecedent: Antecedent | None = None  # who its subject "he" is, when the passage says
+    # A piece of a longer sentence (generators/pieces.py): where `text` starts in the cited
+    # sentence, and that sentence's whole text; citations point into the whole.
+    offset: int = 0
+    whole: str | None = None
