@@ -296,3 +296,10 @@ def test_a_country_whose_name_ends_like_a_surname_gets_countries():
     stem = sentences[-1]
     span = next(s for s in answer_spans(stem, context) if s.text == "Spain")
     assert {c.text for c in candidates(stem, span, context)} >= {"France", "Italy", "Belgium"}
+
+
+def test_a_term_is_asked_as_a_cloze_but_not_as_multiple_choice():
+    from quizapp.generators.cloze import ClozeGenerator
+
+    assert all(_type_of(s, d) != "term" for s, d in run(MultipleChoiceGenerator()))
+    assert any(_type_of(s, d) == "term" for s, d in run(ClozeGenerator()))

@@ -60,13 +60,49 @@ def test_drafts_from_a_piece_cite_the_whole_sentence_and_pass_the_checker():
     sentences, context = _sentences(NOTES, LIST)
     drafts = draft_documents({"test-pieces": sentences}, context, ["cloze", "true_false"])
     found = drafts["test-pieces"]
-    clozes = [d for d in found if d.type == "cloze"]
-    assert clozes and not [d for d in found if d.type == "true_false"]  # the whole only
     whole = sentences[0]
-    for draft in clozes:
+    assert {d.type for d in found} == {"cloze", "true_false"}
+    for draft in found:
         citation = draft.citations[0]
         assert citation.sentence_key == whole.key
-        assert whole.text[citation.start : citation.end] == draft.answer
-        assert "Famine" not in draft.stem and BLANK in draft.stem
+        assert "Famine" not in draft.stem
+        if draft.type == "cloze":
+            assert whole.text[citation.start : citation.end] == draft.answer
+            assert BLANK in draft.stem
         verdict = check(facts_of_draft(draft), {whole.key: state_of_tagged(whole)})
         assert verdict.verdict == "supported", verdict.reasons
+
+
+def test_the_checker_judges_a_statement_by_the_clause_between_semicolons():
+    from quizapp.checking.statements import (
+        swapped_statement_problems,
+        true_statement_problems,
+    )
+
+    sentence = (
+        "At the time, the leaders were only the foremost of the militants; the Bolshevik "
+        "party was the organization which best expressed the popular sentiment in 1917."
+    )
+    half = "True or false: According to Serge, the Bolshevik party was the organization which"
+    assert (
+        true_statement_problems(f"{half} best expressed the popular sentiment in 1917.", sentence)
+        == []
+    )
+    start = sentence.index("1917")
+    false = f"{half} best expressed the popular sentiment in 1919."
+    assert swapped_statement_problems(false, sentence, start, start + 4) == []
+    changed = f"{half} best expressed the workers' sentiment in 1919."
+    assert swapped_statement_problems(changed, sentence, start, start + 4)
+    dropped = "True or false: the leaders were the foremost of the militants."
+    assert true_statement_problems(dropped, sentence)  # "only" belongs to that clause
+
+
+def test_a_half_whose_pronoun_may_stand_for_a_name_in_the_other_half_is_no_piece():
+    text = (
+        "Dora Kaplan fired several bullets into Lenin's chest in August 1918; Lenin insisted "
+        "that she should not be shot."
+    )
+    (sentence,), _ = _sentences(text)
+    assert [p.text for p in pieces(sentence)] == [
+        "Dora Kaplan fired several bullets into Lenin's chest in August 1918."
+    ]

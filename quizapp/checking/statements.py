@@ -53,7 +53,18 @@ def true_statement_problems(statement: str, sentence: str) -> list[str]:
     missing = [w for w in content_words(core) if stem_of(w) not in known]
     if missing:
         return [f"the sentence does not say: {', '.join(missing)}"]
-    return _dropped_qualifiers(core, sentence_words)
+    return _dropped_qualifiers(core, _clause_words(core, sentence))
+
+
+def _clause_words(core: str, sentence: str) -> list[str]:
+    """The words of the clause between semicolons that states all of `core` (a statement
+    of one clause of "A; B" drops none of B's qualifiers), else of the whole sentence."""
+    wanted = {stem_of(w) for w in content_words(core)}
+    for clause in sentence.split(";"):
+        words = normalize_answer(clause).split()
+        if wanted <= {stem_of(w) for w in [*words, *content_words(clause)]}:
+            return words
+    return normalize_answer(sentence).split()
 
 
 def false_statement_problems(statement: str, sentence: str) -> list[str]:
@@ -65,19 +76,29 @@ def false_statement_problems(statement: str, sentence: str) -> list[str]:
 
 
 def swapped_statement_problems(statement: str, sentence: str, start: int, end: int) -> list[str]:
-    """Reasons `statement` is not the sentence with the span start:end replaced.
+    """Reasons `statement` is not the sentence, or the clause between semicolons that
+    holds the span, with the span start:end replaced.
 
     Only then is a statement keyed false provably false by the sentence: it keeps every
     other word and puts something else where the sentence has the span.
     """
     core = normalize_answer(core_statement(without_insertions(statement, sentence)))
-    before = normalize_answer(CONNECTIVE.sub("", sentence[:start]))
-    after = normalize_answer(sentence[end:])
-    if not (core.startswith(before) and core.endswith(after)):
-        return ["the statement differs from the cited sentence beyond the changed span"]
-    if len(core) < len(before) + len(after):
-        return ["the statement drops what the sentence says at the changed span"]
-    return []  # a statement that keeps the span is caught as ambiguous
+    for low, high in ((0, len(sentence)), _clause_bounds(sentence, start, end)):
+        before = normalize_answer(CONNECTIVE.sub("", sentence[low:start]))
+        after = normalize_answer(sentence[end:high])
+        if core.startswith(before) and core.endswith(after):
+            if len(core) < len(before) + len(after):
+                return ["the statement drops what the sentence says at the changed span"]
+            return []  # a statement that keeps the span is caught as ambiguous
+    return ["the statement differs from the cited sentence beyond the changed span"]
+
+
+def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The part of the sentence between the semicolons around start:end: a clause the
+    sentence asserts on its own ("…the power; Dora Kaplan fired …")."""
+    low = sentence.rfind(";", 0, start) + 1
+    high = sentence.find(";", end)
+    return low, len(sentence) if high < 0 else high
 
 
 def _dropped_qualifiers(core: str, sentence_words: list[str]) -> list[str]:

@@ -3,7 +3,10 @@
 The spans are the most salient ones that have three good distractors
 (distractors.choose), up to MAX_SPANS distinct, non-overlapping ones per sentence; a
 span other than the cloze's first is preferred when nearly as salient, so the bank
-does not ask about the same thing twice in the same way.
+does not ask about the same thing twice in the same way. A term is not asked as multiple
+choice: the corpus gives no way to tell one kind of term from another, so its options
+were a policy, a book's title and a prisoners' protest for "went on an eighteen-day
+_____", where only the key fits (strict ratings failed nearly all such items).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from quizapp.generators.ranking import THRESHOLD, Span, answer_spans, item_score
 from quizapp.tagging.types import TaggedSentence
 
 OPTIONS = 3  # distractors per item
+NO_OPTIONS = {"term"}  # answer types asked as a cloze only
 CLOZE_PENALTY = 0.1  # how much the cloze's own span loses against the others
 
 
@@ -83,7 +87,7 @@ class MultipleChoiceGenerator:
                 continue
             if ready.gives_away(span.text, *alternatives(span, context)):
                 continue
-            if classified(sentence, span):
+            if classified(sentence, span) or span.mention.type in NO_OPTIONS:
                 continue
             options = [
                 option

@@ -6,8 +6,9 @@ fired several bullets into Lenin's chest as he was leaving a factory meeting." o
 notes no stem should copy; its second half is a plain statement to ask about. A piece
 is a TaggedSentence of its own text (capitalised, with a full stop) whose `offset` says
 where it starts in the cited sentence, so that citations still point into the whole.
-Only clozes and multiple choice are drafted from pieces (`PIECE_GENERATORS`): a
-true-or-false statement must restate the whole sentence for the checker to judge it.
+Clozes, multiple choice and true-or-false statements are drafted from pieces
+(`PIECE_GENERATORS`); the checker judges a statement by the clause between semicolons
+that holds its span as well as by the whole sentence.
 """
 
 from __future__ import annotations
@@ -18,7 +19,10 @@ from quizapp.generators.fitness import opens_with_fragment
 from quizapp.generators.views import halves
 from quizapp.tagging.types import TaggedSentence
 
-PIECE_GENERATORS = ("cloze", "multiple_choice")
+PIECE_GENERATORS = ("cloze", "multiple_choice", "true_false")
+# Pronouns a piece's own names would seem to resolve, gender and number unseen: "she"
+# after "Lenin" is someone in the other half. ("He" is judged as in any sentence.)
+OTHER_PRONOUNS = {"she", "her", "hers", "herself", "they", "them", "their", "theirs"}
 
 
 def pieces(sentence: TaggedSentence) -> list[TaggedSentence]:
@@ -34,6 +38,8 @@ def pieces(sentence: TaggedSentence) -> list[TaggedSentence]:
     found = []
     for view in found_halves:
         tokens = view.parse.tokens
+        if any(t.text.lower() in OTHER_PRONOUNS for t in tokens):
+            continue  # "Lenin insisted that she should not be shot": she is in the other half
         start = min(t.start for t in tokens)
         end = max(t.end for t in tokens)
         text = sentence.text[start:end]
