@@ -7,7 +7,7 @@ import re
 
 from quizapp.generators.candidate_pool import also_true, pool, squeeze
 from quizapp.generators.cloze import BLANK
-from quizapp.generators.distractors import candidates
+from quizapp.generators.distractors import candidates, choose
 from quizapp.generators.lead_in import lead_text
 from quizapp.generators.multiple_choice import MultipleChoiceGenerator
 from quizapp.generators.named_distractors import plural_name, takes_the, written_with_the
@@ -301,5 +301,25 @@ def test_a_country_whose_name_ends_like_a_surname_gets_countries():
 def test_a_term_is_asked_as_a_cloze_but_not_as_multiple_choice():
     from quizapp.generators.cloze import ClozeGenerator
 
+    text = (
+        "In 1933 thirty Oppositionists in Verkhne-Uralsk went on a hunger strike.\n\n"
+        "The five-year plan was adopted in 1928.\n\n"
+        "The five-year plan was declared fulfilled in 1932.\n\n"
+        "The collective farm was imposed on the villages in 1930.\n\n"
+        "The collective farm fed the towns badly in 1932.\n\n"
+        "The hunger strike lasted for eighteen days in 1931.\n\n"
+        "The first show trial was staged in 1928.\n\n"
+        "The show trial of the sixteen opened in 1936.\n"
+    )
+    terms = ("hunger strike", "five-year plan", "collective farm", "show trial")
+    names = {**dict.fromkeys(terms, "term"), "Verkhne-Uralsk": "place"}  # pins the blank
+    sentences, context = _tagged(text, names, "test-terms")
+    stem = sentences[0]
+    span = next(s for s in answer_spans(stem, context) if s.text == "hunger strike")
+    assert len(choose(stem, span, context, 3)) == 3  # options there would be
+    clozes = ClozeGenerator().generate(stem, context)
+    assert any(d.answer == "hunger strike" for d in clozes)
+    assert not any(
+        d.answer == "hunger strike" for d in MultipleChoiceGenerator().generate(stem, context)
+    )
     assert all(_type_of(s, d) != "term" for s, d in run(MultipleChoiceGenerator()))
-    assert any(_type_of(s, d) == "term" for s, d in run(ClozeGenerator()))
