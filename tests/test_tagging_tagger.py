@@ -218,3 +218,16 @@ def test_words_quoted_from_an_unnamed_source_are_nobodys_to_attribute():
     assert attribution(strike) is None  # not "According to Serge": he quotes a letter
     intro = next(s for s in sentences if s.text.startswith("Let us return"))
     assert intro.quoted_by is None
+
+
+def test_a_passage_of_a_transcript_is_quoted_whoever_speaks():
+    text = (
+        "The session went on into the night.\n\n"
+        "VOROSHILOV: That's enough. For shame! [Whistling, boos, increasing tumult.] "
+        "Comrade Trotsky continues to read, but not a word can be distinguished.\n\n"
+        "The members of the Central Committee went home.\n"
+    )
+    marked = {s.text[:20]: s.quoted_by for s in tag(text, "transcript").sentences}
+    assert marked["Comrade Trotsky cont"] == UNNAMED
+    assert marked["The session went on "] is None
+    assert marked["The members of the C"] is None

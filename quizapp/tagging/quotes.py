@@ -6,7 +6,8 @@ subject of its verb of saying ("A factory worker writes:"), or for "He writes:" 
 sentence before it is about ("Radek from his exile castigates their capitulation. He
 writes:"). When no speaker can be named ("From a letter from Moscow, April 1933:") the
 sentences are still marked, as UNNAMED: they are someone's words, not the author's, and no
-item may state them as the author's.
+item may state them as the author's. So is a passage of a transcript ("VOROSHILOV: That's
+enough. For shame! [Whistling, boos …]"), whoever speaks in it.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ _ASIDE = {"appos", "punct", "prep", "relcl", "acl", "parataxis", "advcl"}
 REACH = 8  # passages an introduction or attribution may reach
 UNNAMED = "(unnamed)"  # quoted_by for words quoted from a source the text does not name
 FIRST_PERSON = {"i", "me", "we", "us"}
+# A speaker's name in capitals before a colon: a record of a session, quoted as it stands.
+SPEAKER_LABEL = re.compile(r"(?:^|[\s\[(])[A-Z][A-Z'-]{3,}(?: [A-Z][A-Z'-]+)?:\s")
 
 
 def mark_quotations(sentences: list[TaggedSentence]) -> None:
@@ -50,6 +53,9 @@ def mark_quotations(sentences: list[TaggedSentence]) -> None:
             block = _backward_block(passages, i)
             if speaker and block:
                 _mark(passages, block, speaker, marked)
+    for i, passage in enumerate(passages):
+        if i not in marked and any(SPEAKER_LABEL.search(s.text) for s in passage):
+            _mark(passages, [i], UNNAMED, marked)  # a transcript: "VOROSHILOV: That's enough."
 
 
 def _passages(sentences: list[TaggedSentence]) -> list[list[TaggedSentence]]:
