@@ -323,3 +323,45 @@ def test_a_term_is_asked_as_a_cloze_but_not_as_multiple_choice():
         d.answer == "hunger strike" for d in MultipleChoiceGenerator().generate(stem, context)
     )
     assert all(_type_of(s, d) != "term" for s, d in run(MultipleChoiceGenerator()))
+
+
+def test_a_distractor_belongs_to_the_stems_time():
+    text = (
+        "In 1917 the Provisional Government met in Petrograd.\n\n"
+        "In 1917 the Provisional Government was overthrown.\n\n"
+        "In 1917 the Provisional Government sent troops to the front.\n\n"
+        "In 1936 the P.O.U.M. defended Barcelona.\n\n"
+        "In 1937 the P.O.U.M. was outlawed.\n\n"
+        "In 1936 the P.O.U.M. joined the Catalan government.\n\n"
+        "In 1927 the Central Control Commission expelled the Opposition.\n\n"
+        "In 1926 the Central Control Commission heard the case of Zinoviev.\n\n"
+        "In 1928 the Central Control Commission met again.\n\n"
+        "In 1927 the Politbureau met in Moscow.\n\n"
+        "In 1926 the Politbureau voted against Trotsky.\n\n"
+        "In 1928 the Politbureau met again.\n\n"
+        "In 1927 the Orgbureau met in Moscow.\n\n"
+        "In 1926 the Orgbureau sent Kirov to Leningrad.\n\n"
+        "In 1928 the Orgbureau met again.\n\n"
+        "In October 1927 the Central Control Commission expelled Trotsky from the party.\n"
+    )
+    names = {
+        n: "organization"
+        for n in (
+            "Provisional Government",
+            "P.O.U.M.",
+            "Central Control Commission",
+            "Politbureau",
+            "Orgbureau",
+        )
+    }
+    names["Trotsky"] = "person"
+    sentences, context = _tagged(text, names, "test-eras")
+    from quizapp.generators.eras import fits_era
+
+    stem = sentences[-1]
+    found = {c.text: c for c in pool(context, "organization")}
+    assert not fits_era(found["Provisional Government"], stem, context)  # gone by 1927
+    assert not fits_era(found["P.O.U.M."], stem, context)  # not yet founded
+    assert fits_era(found["Politbureau"], stem, context)
+    undated = dataclasses.replace(stem, text="The Commission expelled Trotsky.", passage_text="")
+    assert fits_era(found["Provisional Government"], undated, context)  # no year to go by
