@@ -330,9 +330,9 @@ def test_a_distractor_belongs_to_the_stems_time():
         "In 1917 the Provisional Government met in Petrograd.\n\n"
         "In 1917 the Provisional Government was overthrown.\n\n"
         "In 1917 the Provisional Government sent troops to the front.\n\n"
-        "In 1936 the P.O.U.M. defended Barcelona.\n\n"
-        "In 1937 the P.O.U.M. was outlawed.\n\n"
-        "In 1936 the P.O.U.M. joined the Catalan government.\n\n"
+        "In 1936 the Generalidad defended Barcelona.\n\n"
+        "In 1937 the Generalidad was outlawed.\n\n"
+        "In 1936 the Generalidad joined the Catalan government.\n\n"
         "In 1927 the Central Control Commission expelled the Opposition.\n\n"
         "In 1926 the Central Control Commission heard the case of Zinoviev.\n\n"
         "In 1928 the Central Control Commission met again.\n\n"
@@ -348,7 +348,7 @@ def test_a_distractor_belongs_to_the_stems_time():
         n: "organization"
         for n in (
             "Provisional Government",
-            "P.O.U.M.",
+            "Generalidad",
             "Central Control Commission",
             "Politbureau",
             "Orgbureau",
@@ -361,7 +361,7 @@ def test_a_distractor_belongs_to_the_stems_time():
     stem = sentences[-1]
     found = {c.text: c for c in pool(context, "organization")}
     assert not fits_era(found["Provisional Government"], stem, context)  # gone by 1927
-    assert not fits_era(found["P.O.U.M."], stem, context)  # not yet founded
+    assert not fits_era(found["Generalidad"], stem, context)  # of the Spanish war
     assert fits_era(found["Politbureau"], stem, context)
     undated = dataclasses.replace(stem, text="The Commission expelled Trotsky.", passage_text="")
     assert fits_era(found["Provisional Government"], undated, context)  # no year to go by
