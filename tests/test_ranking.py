@@ -533,3 +533,17 @@ def test_time_counted_from_the_writing_is_dated_by_the_attribution():
     assert attribution(dataclasses.replace(plain, author="M. Stein", year=1956)) == (
         "According to Stein, "
     )
+
+
+def test_a_sentence_naming_its_own_source_is_asked_in_its_words_and_not_about_the_source():
+    from tests.generator_fixtures import text_sentences
+
+    raw = (
+        "Notes\n\nAccording to Stephen Cohen in his biography, Bukharin supported the use of "
+        "coercive measures against counterrevolution in 1918.\n"
+    )
+    (sentence,) = text_sentences(raw, "own-source")
+    sentence = dataclasses.replace(sentence, author="Unattributed")
+    assert attribution(sentence) == ""  # not "According to the text, according to …"
+    cohen = next(m for m in sentence.mentions if m.text == "Stephen Cohen")
+    assert answer_salience(cohen, sentence, corpus(SAMPLE)[1]) == 0

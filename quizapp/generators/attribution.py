@@ -23,6 +23,8 @@ def attribution(sentence: TaggedSentence) -> str | None:
         return f"According to {speaker}, " if speaker else None
     if REPORTED.search(sentence.previous or ""):
         return None  # '"...," he says. Bukharin is ...': the report may go on, unmarked
+    if OWN_SOURCE.match(sentence.text):
+        return ""  # "According to Stephen Cohen, …": the sentence says whose account it is
     # A text's sentence is its author's account, always: a memoir, a polemic or an
     # unsigned article states guesses and verdicts as facts ("demoted for having framed
     # the trial too clumsily", "inveterately anti-Semitic"), and no word list tells them
@@ -44,6 +46,7 @@ def account(sentence: TaggedSentence) -> str:
     return f"{who},"
 
 
+OWN_SOURCE = re.compile(r"\W*according to\b", re.IGNORECASE)
 REPORTED = re.compile(
     r"[\"”]\s*,?\s*(he|she|they|[A-Z][\w.-]+( [A-Z][\w.-]+)?)\s+"
     r"(says|said|writes|wrote|adds|added|declares|declared|continues|continued)\W*$"

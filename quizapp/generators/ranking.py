@@ -121,6 +121,8 @@ def answer_salience(mention: Mention, sentence: TaggedSentence, context: Context
         )
     ):
         return 0.0
+    if re.search(r"\baccording to\s+$", sentence.text[:start], re.IGNORECASE):
+        return 0.0  # the source an aside cites ("according to Stephen Cohen in …"), not a fact
     if sentence.text[:start].count("[") > sentence.text[:start].count("]"):
         return 0.0  # inside the source's own editorial brackets ("his wife [Trotsky's sister]")
     glossed = re.search(r"[A-Z]\w*\s*\($", sentence.text[:start])
