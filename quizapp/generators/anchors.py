@@ -7,7 +7,8 @@ days", "only _____'s timely death saved the doctors") fits any name the text off
 all seven such clozes in a rated sample failed, most of the rest passed. A multiple
 choice item may still ask about such a name, since its options narrow the field. Dates
 and counts are blanked on their own terms: the stem asks for the value of a fact it
-states.
+states; so are a text's terms ("The sole means of self-defense in these conditions is
+the _____"), which its argument, not other names, defines.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 from quizapp.generators.ranking import Span
 from quizapp.tagging.types import TaggedSentence
 
-NAMED_BLANKS = ("person", "organization", "place", "event", "term")
+NAMED_BLANKS = ("person", "organization", "place", "event")
 ENOUGH = 1  # other facts a stem must name for a blanked name to have one answer
 
 
