@@ -19,7 +19,7 @@ from quizapp.generators.ranking import (
 )
 from quizapp.generators.references import is_self_contained
 from quizapp.generators.true_false import TrueFalseGenerator
-from quizapp.tagging.types import Entity
+from quizapp.tagging.types import Entity, Mention
 from tests.generator_fixtures import SAMPLE, corpus
 
 DOCS = SAMPLE
@@ -96,6 +96,8 @@ def test_attribution_names_a_speaker_or_the_author():
     nameless = dataclasses.replace(sentence, author="Unattributed")
     assert attribution(nameless) == "According to the text, "
     assert attribution(dataclasses.replace(nameless, quoted_by="Letter")) is None
+    letter = dataclasses.replace(sentence, author="Victor Serge", quoted_by="Q. N.")
+    assert attribution(letter) == "According to a correspondent Serge quotes, "
 
 
 def test_an_editors_note_on_the_author_is_not_the_authors_account():
@@ -217,6 +219,17 @@ def test_a_list_and_two_sentences_in_one_are_not_asked_about():
     )
     found = {s.text[:9]: sentence_quality(s) for s in text_sentences(raw, "notes")}
     assert found["Famine, c"] == 0 and found["Kamenev s"] > 0
+    raw = (
+        "Notes\n\nStalin's greatness is a halo Around the constellations of the firmament, "
+        "Around men and factories. He wrote The Year One of the Russian Revolution in 1925 in "
+        "Leningrad.\n"
+    )
+    found = {s.text[:9]: sentence_quality(s) for s in text_sentences(raw, "verse")}
+    assert found["Stalin's "] == 0
+    from quizapp.generators.fitness import is_verse
+
+    verse, title = text_sentences(raw, "verse")
+    assert is_verse(verse) and not is_verse(title)  # "The Year One": a title, not verse
 
 
 def test_an_acronym_spelled_out_beside_its_blank_gives_the_answer_away():
@@ -463,7 +476,6 @@ def _gives_away_in(
 
 def test_a_place_or_bodys_other_names_are_what_the_sentence_must_not_hold():
     from quizapp.generators.giveaways import other_names
-    from quizapp.tagging.types import Mention
 
     city = Entity("place:tsaritsyn", "Tsaritsyn", "place", ("Stalingrad", "Tsaritsyn"))
     context = Context(entities={city.key: city})
@@ -547,3 +559,13 @@ def test_a_sentence_naming_its_own_source_is_asked_in_its_words_and_not_about_th
     assert attribution(sentence) == ""  # not "According to the text, according to …"
     cohen = next(m for m in sentence.mentions if m.text == "Stephen Cohen")
     assert answer_salience(cohen, sentence, corpus(SAMPLE)[1]) == 0
+
+
+def test_a_member_of_a_group_is_no_name_to_ask_for():
+    from tests.generator_fixtures import text_sentences
+
+    raw = "Notes\n\nAn Oppositionist was arrested in Samara in 1933 for a letter to Rakovsky.\n"
+    (sentence,) = text_sentences(raw, "members")
+    member = Mention(3, 16, "Oppositionist", "place", source="model")
+    assert sentence.text[3:16] == "Oppositionist"
+    assert answer_salience(member, sentence, corpus(SAMPLE)[1]) == 0

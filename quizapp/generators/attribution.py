@@ -19,7 +19,7 @@ def attribution(sentence: TaggedSentence) -> str | None:
     other sentence (its author; "According to the text, " when the text names none), None
     when a quotation's speaker cannot be named."""
     if sentence.quoted_by:
-        speaker = speaker_name(sentence.quoted_by)
+        speaker = speaker_of(sentence)
         return f"According to {speaker}, " if speaker else None
     if REPORTED.search(sentence.previous or ""):
         return None  # '"...," he says. Bukharin is ...': the report may go on, unmarked
@@ -62,6 +62,19 @@ def editorial(sentence: TaggedSentence) -> bool:
     """The sentence stands in an editor's or translator's note ("A Note About The
     Author"): the text's words, not its author's."""
     return bool(EDITORIAL.search(sentence.section or ""))
+
+
+INITIALS = re.compile(r"(?:[A-Z]\.\s?){1,3}")
+
+
+def speaker_of(sentence: TaggedSentence) -> str | None:
+    """Who a quoted sentence's words are, fit to follow "According to": a correspondent the
+    text names by initials only ("Q. N.") is "a correspondent Serge quotes"."""
+    speaker = (sentence.quoted_by or "").strip()
+    if INITIALS.fullmatch(speaker):
+        author = (sentence.author or "").strip()
+        return f"a correspondent {author.split()[-1]} quotes" if author else "a correspondent"
+    return speaker_name(speaker)
 
 
 def speaker_name(speaker: str) -> str | None:

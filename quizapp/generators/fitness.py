@@ -38,8 +38,27 @@ def is_well_formed(sentence: TaggedSentence) -> bool:
         return False  # two sentences the segmenter did not split
     if text.startswith("(") and text.rstrip(".").endswith(")"):
         return False  # a parenthetical aside: its subject is in the sentence before
+    if is_verse(sentence):
+        return False
     straight = text.count('"') % 2 == 0
     return straight and text.count("“") == text.count("”")
+
+
+CLOSED = {"ADP", "CCONJ", "SCONJ"}  # ("The", "His", "Is" open titles and reverence)
+
+
+def is_verse(sentence: TaggedSentence) -> bool:
+    """Lines of verse run together ("a halo Around …, Around men"): a capitalised little
+    word inside the sentence, not after a stop, a colon or an opening quote."""
+    tokens = sentence.tokens
+    for before, token in zip(tokens, tokens[1:], strict=False):
+        if token.pos not in CLOSED or token.text == "I" or not token.text[:1].isupper():
+            continue
+        if before.text in (".", ":", ";", "!", "?", "—", "(", "‘", "'") or before.text in QUOTES:
+            continue
+        if len(token.text) > 1 and not token.text.isupper():
+            return True
+    return False
 
 
 def is_quotation(sentence: TaggedSentence) -> bool:

@@ -200,8 +200,8 @@ def _proper_name(text: str, inside: list, sentence: TaggedSentence) -> bool:
         return False
     if not text[:1].isupper() or re.search(r"\b(and|or)\b|\s(of|the|for)$", text):
         return False
-    if re.search(r"(iks|ists|ites|ians|ards|ers|isms?)$", text):
-        return False  # a group ("Bolsheviks", "Mensheviks"), not one name
+    if re.search(r"(iks|ists?|ites|ians|ards|ers|isms?)$", text):
+        return False  # a group or a member of one ("Bolsheviks", "an Oppositionist"), not a name
     return any(t.pos == "PROPN" for t in inside) and not any(t.tag == "NNPS" for t in inside)
 
 

@@ -8,7 +8,7 @@ attributed ("According to Serge, ...").
 
 from __future__ import annotations
 
-from quizapp.generators.attribution import account, editorial, speaker_name
+from quizapp.generators.attribution import account, editorial, speaker_of
 from quizapp.generators.clauses import Parse
 from quizapp.generators.references import counts_from_writing, dated
 from quizapp.tagging.types import TaggedSentence
@@ -121,7 +121,7 @@ def attribution(sentence: TaggedSentence, parse: Parse) -> str | None:
     if sentence.quoted_by:
         # "According to Letter": the tagger took a document for a speaker (None);
         # "A factory worker" reads "According to a factory worker"
-        return speaker_name(sentence.quoted_by)
+        return speaker_of(sentence)
     if quoted(sentence.text):
         return None  # a quotation whose speaker tagging did not find
     signed = sentence.author and sentence.author.strip().lower() not in NO_AUTHOR
