@@ -23,13 +23,18 @@ WEAK = {"be", "have", "do", "say", "make", "take", "go", "come", "give", "other"
 
 def affinity(context: Context, type_: str, answer_key: str, candidate: Candidate) -> float:
     """The cosine of the answer's and the candidate's profiles (0 when either has none)."""
-    profiles = _profiles(context, type_)
-    own, other = profiles.get(answer_key), profiles.get(candidate.key)
-    if not own or not other:
-        return 0.0
-    small, large = (own, other) if len(own) < len(other) else (other, own)
-    dot = sum(weight * large.get(word, 0.0) for word, weight in small.items())
-    return dot / (_norm(own) * _norm(other))
+    cache = derived(context, f"affinities:{type_}", lambda _: {})
+    pair = (answer_key, candidate.key)
+    if pair not in cache:
+        profiles = _profiles(context, type_)
+        own, other = profiles.get(answer_key), profiles.get(candidate.key)
+        if not own or not other:
+            cache[pair] = 0.0
+        else:
+            small, large = (own, other) if len(own) < len(other) else (other, own)
+            dot = sum(weight * large.get(word, 0.0) for word, weight in small.items())
+            cache[pair] = dot / (_norm(own) * _norm(other))
+    return cache[pair]
 
 
 def _norm(profile: dict[str, float]) -> float:

@@ -23,7 +23,7 @@ from quizapp.generators.candidate_pool import (
     long_words,
     pool,
 )
-from quizapp.generators.eras import fits_era
+from quizapp.generators.eras import of_the_time
 from quizapp.generators.name_kinds import (
     evidence,
     shown_kind,
@@ -189,7 +189,7 @@ def candidates(
         return []
     found = [c for c in found if not also_true(c, sentence, span, context)]
     if type_ in NAMED:
-        found = [c for c in found if fits_era(c, sentence, context)]
+        found = of_the_time(found, sentence, context)
     if type_ == "place":
         related = _related_places(context)
         found = [c for c in found if frozenset((c.text.lower(), span.text.lower())) not in related]

@@ -22,14 +22,23 @@ MIN_YEARS = 3  # dated passages a name needs for an era
 SLACK = 3  # years either side of a name's era that still count as its time
 
 
-def fits_era(candidate: Candidate, sentence: TaggedSentence, context: Context) -> bool:
-    """Whether the candidate's era (if it has one) takes in a year of the stem (if any)."""
-    span = eras(context, candidate.key, candidate)
+def of_the_time(
+    candidates: list[Candidate], sentence: TaggedSentence, context: Context
+) -> list[Candidate]:
+    """The candidates whose era (if they have one) takes in a year of the stem (if any)."""
+    years = stem_years(sentence, context)
+    if not years:
+        return candidates
+    return [c for c in candidates if fits_era(c, years, context)]
+
+
+def fits_era(candidate: Candidate, years: list[int], context: Context) -> bool:
+    """Whether the candidate's era (if it has one) takes in one of `years`."""
+    span = eras(context, candidate)
     if span is None:
         return True
-    years = stem_years(sentence, context)
     low, high = span
-    return not years or any(low - SLACK <= y <= high + SLACK for y in years)
+    return any(low - SLACK <= y <= high + SLACK for y in years)
 
 
 def stem_years(sentence: TaggedSentence, context: Context) -> list[int]:
@@ -42,10 +51,11 @@ def stem_years(sentence: TaggedSentence, context: Context) -> list[int]:
     return []
 
 
-def eras(context: Context, key: str, candidate: Candidate) -> tuple[int, int] | None:
+def eras(context: Context, candidate: Candidate) -> tuple[int, int] | None:
     """The candidate's era: (10th, 90th percentile) of the years of its passages."""
     table = derived(context, "eras", lambda _: {})
-    if key not in table:
+    ident = (candidate.key, candidate.text)  # one entity's names each have their mentions
+    if ident not in table:
         low, high = context.era
         passages = {s.passage_key: s.passage_text for s in candidate.sentences}
         years = sorted(
@@ -55,7 +65,7 @@ def eras(context: Context, key: str, candidate: Candidate) -> tuple[int, int] | 
             if low <= int(y) <= high
         )
         if len(years) < MIN_YEARS:
-            table[key] = None
+            table[ident] = None
         else:
-            table[key] = (years[len(years) // 10], years[(len(years) * 9) // 10])
-    return table[key]
+            table[ident] = (years[len(years) // 10], years[(len(years) * 9) // 10])
+    return table[ident]
