@@ -366,3 +366,32 @@ def test_a_distractor_belongs_to_the_stems_time():
     assert "Politbureau" in kept
     undated = dataclasses.replace(stem, text="The Commission expelled Trotsky.", passage_text="")
     assert of_the_time(list(found.values()), undated, context) == list(found.values())
+
+
+def test_the_country_the_corpus_is_set_in_is_never_the_answer():
+    from quizapp.generators.cloze import ClozeGenerator
+    from quizapp.generators.setting import is_setting
+    from quizapp.generators.true_false import TrueFalseGenerator
+
+    towns = ["Moscow", "Kiev", "Kazan", "Samara", "Omsk"] * 5
+    text = "".join(
+        f"The workers of {t} in Russia went hungry in 192{i % 10}.\n\n" for i, t in enumerate(towns)
+    )
+    text += (
+        "In 1923 the N.E.P. restored to Russia an aspect of prosperity under Lenin.\n\n"
+        "In 1936 the workers of France occupied the factories under Blum.\n\n"
+        "In 1936 the workers of France won paid holidays.\n\n"
+        "In 1920 the army of Poland took Kiev.\n\n"
+        "In 1920 the army of Poland was driven back.\n"
+    )
+    names = {n: "place" for n in ("Russia", "France", "Poland", *set(towns))}
+    names.update(Lenin="person", Blum="person")
+    sentences, context = _tagged(text, names, "test-setting")
+    stem = next(s for s in sentences if "N.E.P." in s.text)
+    russia = next(m for m in stem.mentions if m.text == "Russia")
+    france = next(m for s in sentences for m in s.mentions if m.text == "France")
+    assert is_setting(russia, context) and not is_setting(france, context)
+    for generator in (ClozeGenerator(), MultipleChoiceGenerator()):
+        assert all(d.answer != "Russia" for d in generator.generate(stem, context))
+    (statement,) = TrueFalseGenerator().generate(stem, context)  # a statement may still cite it
+    assert "Russia" in statement.payload["statement"]

@@ -33,6 +33,7 @@ from quizapp.generators.lead_in import (
 )
 from quizapp.generators.named_referents import edited
 from quizapp.generators.ranking import THRESHOLD, Span, answer_spans, item_score
+from quizapp.generators.setting import is_setting
 from quizapp.tagging.types import TaggedSentence
 
 BLANK = "_____"
@@ -134,10 +135,12 @@ def usable(sentence: TaggedSentence, context: Context | None = None) -> Ready | 
 
 
 def salient_spans(
-    sentence: TaggedSentence, context: Context, lead: bool = False
+    sentence: TaggedSentence, context: Context, lead: bool = False, setting: bool = False
 ) -> tuple[Ready, list[Span]] | None:
     """How the sentence is fit to ask about, and its answer spans, when its best span makes
-    an item; with `lead`, it may be read behind the sentence before it."""
+    an item; with `lead`, it may be read behind the sentence before it; with `setting`,
+    the country the corpus is set in counts as a span (a true statement may cite it;
+    no question asks for it, setting.py)."""
     ready = usable(sentence, context if lead else None)
     if ready is None:
         return None
@@ -145,6 +148,7 @@ def salient_spans(
         span
         for span in answer_spans(sentence, context)
         if not ready.gives_away(span.text, *alternatives(span, context))
+        and (setting or not is_setting(span.mention, context))
     ]
     if not spans or item_score(sentence, spans[0], ready.before) < THRESHOLD:
         return None
@@ -190,7 +194,7 @@ class ClozeGenerator:
     """Up to MAX_SPANS clozes per sentence, on its most salient distinct spans."""
 
     name = "cloze"
-    version = "5"
+    version = "6"
 
     def generate(self, sentence: TaggedSentence, context: Context) -> list[Draft]:
         found = salient_spans(sentence, context, lead=True)

@@ -27,6 +27,7 @@ from quizapp.generators.cloze import (
 from quizapp.generators.distractors import choose
 from quizapp.generators.lead_in import lead_text
 from quizapp.generators.ranking import THRESHOLD, Span, answer_spans, item_score
+from quizapp.generators.setting import is_setting
 from quizapp.tagging.types import TaggedSentence
 
 OPTIONS = 3  # distractors per item
@@ -65,7 +66,7 @@ class MultipleChoiceGenerator:
     """Up to MAX_SPANS multiple-choice items per sentence, on distinct spans."""
 
     name = "multiple_choice"
-    version = "5"
+    version = "6"
 
     def generate(self, sentence: TaggedSentence, context: Context) -> list[Draft]:
         ready = usable(sentence, context)
@@ -89,6 +90,8 @@ class MultipleChoiceGenerator:
                 continue
             if classified(sentence, span) or span.mention.type in NO_OPTIONS:
                 continue
+            if is_setting(span.mention, context):
+                continue  # "the N.E.P. restored to _____": Russia, whatever the options
             options = [
                 option
                 for option in choose(sentence, span, context, OPTIONS + (3 if before else 0))

@@ -10,19 +10,11 @@ from collections import Counter
 
 from quizapp.generators.base import Context
 from quizapp.generators.candidate_pool import Candidate
+from quizapp.generators.countries import COUNTRIES
 from quizapp.tagging.evidence import occurrence_kind
 from quizapp.tagging.types import TaggedSentence
 
 PLACE_LIKE_PERSON = {"berlin", "kremlin", "stalin", "lenin", "dublin", "pskov", "kharkov"}
-COUNTRIES = set(
-    "russia germany france england britain america china spain italy poland finland ukraine "
-    "japan mexico hungary austria turkey georgia czechoslovakia yugoslavia bulgaria rumania "
-    "romania ussr india persia belgium holland norway sweden switzerland latvia estonia "
-    "lithuania mongolia korea greece albania canada armenia azerbaijan serbia denmark portugal "
-    "netherlands ireland scotland iran egypt cuba brazil argentina chile vietnam indochina "
-    "manchukuo".split()
-) | {"soviet union", "united states", "great britain", "u.s.s.r.", "the soviet union"}
-
 # Regions inside a country: a region is not swapped for a country, nor a country for one.
 REGIONS = set(
     "siberia caucasus crimea urals turkestan manchuria catalonia bavaria saxony prussia ruhr "

@@ -24,6 +24,7 @@ from quizapp.generators.cloze import citation, explanation, salient_spans, tags
 from quizapp.generators.distractors import choose, seeded
 from quizapp.generators.named_referents import edited
 from quizapp.generators.ranking import THRESHOLD, Span, item_score
+from quizapp.generators.setting import is_setting
 from quizapp.tagging.types import TaggedSentence
 
 # Of the sentences that can be made false, the share that is: most, since few can (a
@@ -55,6 +56,8 @@ def false_version(
     for span in spans:
         if item_score(sentence, span) < THRESHOLD or not swappable(sentence, span):
             continue
+        if is_setting(span.mention, context):
+            continue  # "Lenin's arrival in France": another country for the setting is absurd
         for wrong in choose(sentence, span, context, SWAPS, swap=True):
             value = wrong[0].upper() + wrong[1:] if span.start == 0 else wrong
             text = edited(sentence, span.start, span.end, value)
@@ -88,10 +91,10 @@ class TrueFalseGenerator:
     """One true-or-false statement per sentence, false about half the time."""
 
     name = "true_false"
-    version = "4"
+    version = "5"
 
     def generate(self, sentence: TaggedSentence, context: Context) -> list[Draft]:
-        found = salient_spans(sentence, context)
+        found = salient_spans(sentence, context, setting=True)
         if found is None:
             return []
         ready, spans = found
