@@ -26,7 +26,7 @@ STEM = "Match each person to the description {who} gives them."
 TERM_STEM = "Match each term to the description {who} gives it."
 TERM_KINDS = {"person": "person", "term": "term"}
 USES = 5  # items one pair may appear in
-GROUP = 4
+GROUP = 3
 MIN_GROUP = 3
 DESCRIPTION_HEADS = ("NOUN", "NUM")
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "eur", "ar", "ee")
@@ -166,7 +166,7 @@ def spread(pool: list[Pair]) -> list[list[Pair]]:
 @register
 class Matching:
     name = "matching"
-    version = "3"
+    version = "4"
 
     def generate_all(self, sentences: list[TaggedSentence], context: Context) -> list[Draft]:
         """Items of pairs from one account each: a description is its author's (or a
