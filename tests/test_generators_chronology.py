@@ -56,7 +56,7 @@ def test_items_order_events_and_cite_each_date():
             assert citation.role == f"event:{n}"
             cited = by_key[citation.sentence_key].text[citation.start : citation.end]
             assert event["value"][:4] in cited
-        assert "type:chronology" in draft.tags and draft.version == "2"
+        assert "type:chronology" in draft.tags and draft.version == "3"
 
 
 def test_first_item_in_corpus_order():

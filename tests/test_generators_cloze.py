@@ -16,7 +16,7 @@ PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "thei
 def test_yields_drafts_on_the_corpus():
     drafts = run(ClozeGenerator())
     assert len(drafts) >= 60
-    assert all(d.type == "cloze" and d.generator == "cloze" and d.version == "5" for _, d in drafts)
+    assert all(d.type == "cloze" and d.generator == "cloze" and d.version == "6" for _, d in drafts)
 
 
 def test_never_blanks_a_pronoun_or_stop_word():

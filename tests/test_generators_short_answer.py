@@ -244,7 +244,7 @@ def test_answer_is_a_span_absent_from_the_stem(text, document, stem, answer):
         assert (citation.sentence_key, citation.role) == (sentence.key, "answer")
         assert draft.answer.lower() not in draft.stem.lower()
         assert draft.stem.endswith("?") and 0 <= draft.score <= 1
-        assert (draft.type, draft.generator, draft.version) == ("short_answer", "short_answer", "4")
+        assert (draft.type, draft.generator, draft.version) == ("short_answer", "short_answer", "5")
         assert f"source:{document['slug']}" in draft.tags and "type:short_answer" in draft.tags
 
 

@@ -166,7 +166,7 @@ def groups(pool: list[Event]) -> list[list[Event]]:
 @register
 class Chronology:
     name = "chronology"
-    version = "2"
+    version = "3"
 
     def generate_all(self, sentences: list[TaggedSentence], context: Context) -> list[Draft]:
         return [self._draft(group) for group in groups(events(sentences, context))]

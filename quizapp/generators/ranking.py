@@ -25,7 +25,7 @@ from quizapp.tagging.types import Mention, TaggedSentence
 
 THRESHOLD = 0.5  # drafts scoring below this are dropped
 MAX_PER_ENTITY = 35  # items one entity may answer across a small bank
-ENTITY_SHARE = 0.035  # ... and across a larger one, this share of its drafts
+ENTITY_SHARE = 0.04  # ... and across a larger one, this share of its drafts
 STOP = {
     "the", "a", "an", "one", "he", "she", "it", "they", "this", "that", "these", "those",
     "today", "now", "then", "once", "time", "year", "years", "day", "days", "first",

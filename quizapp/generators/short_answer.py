@@ -225,7 +225,7 @@ def loose_questions(parse: Parse) -> list[Question]:
 @register
 class ShortAnswer:
     name = "short_answer"
-    version = "4"
+    version = "5"
 
     def generate(self, sentence: TaggedSentence, context: Context) -> list[Draft]:
         if not sentence_ok(sentence):
