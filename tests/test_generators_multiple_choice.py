@@ -395,3 +395,21 @@ def test_the_country_the_corpus_is_set_in_is_never_the_answer():
         assert all(d.answer != "Russia" for d in generator.generate(stem, context))
     (statement,) = TrueFalseGenerator().generate(stem, context)  # a statement may still cite it
     assert "Russia" in statement.payload["statement"]
+
+
+def test_a_town_gets_towns_and_a_list_of_towns_is_no_nesting():
+    from quizapp.generators.distractors import _related_places
+    from quizapp.generators.named_distractors import same_kind
+
+    assert same_kind("city", "other", "place") and not same_kind("city", "country", "place")
+    assert not same_kind("city", "other", "organization")
+    text = (
+        "Madrid will be saved, Valencia will be saved.\n\n"
+        "The government left Madrid for Valencia in 1936.\n\n"
+        "The workers of Barcelona, Spain, rose in 1937.\n"
+    )
+    names = {n: "place" for n in ("Madrid", "Valencia", "Barcelona", "Spain")}
+    _, context = _tagged(text, names, "test-nesting")
+    related = _related_places(context)
+    assert frozenset(("madrid", "valencia")) not in related  # a list, not one inside another
+    assert frozenset(("barcelona", "spain")) in related

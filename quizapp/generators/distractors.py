@@ -23,6 +23,7 @@ from quizapp.generators.candidate_pool import (
     long_words,
     pool,
 )
+from quizapp.generators.countries import COUNTRIES
 from quizapp.generators.eras import of_the_time
 from quizapp.generators.name_kinds import (
     evidence,
@@ -101,8 +102,11 @@ def _find_related(context: Context) -> set[frozenset]:
         ordered = sorted(mentions, key=lambda m: m.start)
         for a, b in zip(ordered, ordered[1:], strict=False):
             between = sentence.text[a.end : b.start]
-            if re.fullmatch(r"(?:’s|'s)?\s*,?\s*(?:in|of|near|outside|,)?\s*(?:the\s+)?", between):
+            inside = r"(?:’s|'s)?\s*,?\s*(?:in|of|near|outside)\s*(?:the\s+)?|(?:’s|'s)\s*"
+            if re.fullmatch(inside, between):
                 pairs.add(frozenset((a.text.lower(), b.text.lower())))
+            elif re.fullmatch(r"\s*,\s*", between) and _nests(a, b):
+                pairs.add(frozenset((a.text.lower(), b.text.lower())))  # "Barcelona, Spain"
     names = {c.text.lower(): c for c in pool(context, "place")}
     for entity in context.entities.values():
         if entity.type != "place" or not entity.description:
@@ -112,6 +116,11 @@ def _find_related(context: Context) -> set[frozenset]:
                 for form in (entity.canonical, *entity.aliases):
                     pairs.add(frozenset((form.lower(), name)))
     return pairs
+
+
+def _nests(a, b) -> bool:
+    """ "Barcelona, Spain" names a town in a country; "Madrid, Valencia" is a list."""
+    return (a.text.lower() in COUNTRIES) != (b.text.lower() in COUNTRIES)
 
 
 def _dates(sentence: TaggedSentence, span: Span, context: Context) -> list[Candidate]:

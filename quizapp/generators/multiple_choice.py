@@ -66,7 +66,7 @@ class MultipleChoiceGenerator:
     """Up to MAX_SPANS multiple-choice items per sentence, on distinct spans."""
 
     name = "multiple_choice"
-    version = "6"
+    version = "7"
 
     def generate(self, sentence: TaggedSentence, context: Context) -> list[Draft]:
         ready = usable(sentence, context)

@@ -163,9 +163,8 @@ def named_candidates(sentence: TaggedSentence, span: Span, context: Context) -> 
             continue  # "in X" for a person, "X said" for a place
         if title_of(cand.text) != own_title or (title and not titled(cand, title, context)):
             continue  # "General ___" wants people the corpus calls generals
-        if (
-            type_ in ("place", "organization", "event")
-            and fine_kind(cand.text, type_, context, cand.key) != kind
+        if type_ in ("place", "organization", "event") and not same_kind(
+            fine_kind(cand.text, type_, context, cand.key), kind, type_
         ):
             continue  # a newspaper for a newspaper, a region for a region
         if article and indefinite_article(cand.text) != article.group(1).lower():
@@ -180,6 +179,15 @@ def named_candidates(sentence: TaggedSentence, span: Span, context: Context) -> 
             continue  # "a fine giant of a ___": a Bolshevik, not "a Mensheviks"
         result.append(cand)
     return result
+
+
+# A place nothing describes is most often a town: it may stand for a city and a city for it.
+SETTLEMENTS = {"city", "other"}
+
+
+def same_kind(kind: str, other: str, type_: str) -> bool:
+    """Whether two fine kinds match: equal, or a city and an undescribed place."""
+    return kind == other or (type_ == "place" and {kind, other} <= SETTLEMENTS)
 
 
 THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
