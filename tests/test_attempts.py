@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Response
-from quizapp.services import attempts, bank
+from quizapp.services import attempt_history, attempt_questions, attempts, bank
 from quizapp.services.attempts import AttemptError, Given
 from quizapp.services.bank import ItemChanges
 from tests.helpers import make_users
@@ -25,8 +25,8 @@ def setting(app, runner, tmp_path):
 
 
 def answer(attempt, position, given: dict, text: str, user, at=None):
-    question = attempts.question_at(attempt, position)
-    version = attempts.versions_of([question])[question.version_id]
+    question = attempt_questions.question_at(attempt, position)
+    version = attempt_questions.versions_of([question])[question.version_id]
     return attempts.record_answer(attempt, question, version, Given(given, text), user, at)
 
 
@@ -98,9 +98,9 @@ def test_a_later_edit_of_the_item_changes_neither_the_questions_nor_the_score(se
     )
     assert item.current_version == 2
     db.session.expire_all()
-    question = attempts.question_at(attempt, 1)
+    question = attempt_questions.question_at(attempt, 1)
     assert question.version_id == shown.id
-    assert attempts.versions_of([question])[shown.id].answer == shown.answer
+    assert attempt_questions.versions_of([question])[shown.id].answer == shown.answer
     assert db.session.get(Attempt, attempt.id).score == 1.0
 
 
@@ -146,7 +146,7 @@ def test_another_users_attempt_is_not_found_and_takes_no_answer(setting):
     with pytest.raises(AttemptError, match="not yours"):
         answer(attempt, 1, {"value": True}, "True", users["other_student"])
     with pytest.raises(AttemptError, match="not in this attempt"):
-        attempts.question_at(attempt, 9)
+        attempt_questions.question_at(attempt, 9)
     assert responses() == 0
 
 
@@ -167,7 +167,7 @@ def test_every_type_is_scored_from_its_frozen_version(setting):
     attempts.submit(attempt, student)
     assert attempt.max_score == 6.0
     assert attempt.score == pytest.approx(1 + 0 + 0 + 1 + 1 + 1 / 3, abs=1e-3)
-    summary = attempts.quiz_summaries(student)[0]
+    summary = attempt_history.quiz_summaries(student)[0]
     assert summary.attempts == 1 and summary.best == pytest.approx(attempt.score / 6)
 
 

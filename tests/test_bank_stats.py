@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import event
 
 from quizapp.extensions import db
-from quizapp.services import attempts, item_stats
+from quizapp.services import attempt_questions, attempts, item_stats
 from quizapp.services.attempts import Given
 from quizapp.services.users import create_user
 from tests.helpers import PASSWORD, make_users, sign_in
@@ -50,7 +50,7 @@ def take(quiz, user, items, typed, tf_right, mc_right, submit=True):
         Given({"value": truth if tf_right else not truth}, "tf"),
         Given({"choice": choice}, choice),
     ]
-    versions = attempts.versions_of(attempt.questions)
+    versions = attempt_questions.versions_of(attempt.questions)
     for question, answer in zip(attempt.questions, given, strict=True):
         attempts.record_answer(attempt, question, versions[question.version_id], answer, user)
     if submit:

@@ -12,7 +12,7 @@ from sqlalchemy import select, update
 
 from quizapp.extensions import db
 from quizapp.models import Document, EntityRecord
-from quizapp.services import attempts, bank
+from quizapp.services import attempt_questions, attempts, bank
 from quizapp.services.attempts import Given
 from quizapp.services.bank import ItemChanges
 from quizapp.services.glossary import read_glossary_text, save_glossary
@@ -52,7 +52,7 @@ def setting(app, runner, tmp_path):
 def typed(quiz, user, text: str):
     """The grade `text` gets as the answer to the quiz's cloze, in an attempt of its own."""
     attempt = attempts.start(quiz, user)
-    question, version = attempts.question_and_version(attempt, 1)
+    question, version = attempt_questions.question_and_version(attempt, 1)
     recorded = attempts.record_answer(attempt, question, version, Given({"text": text}, text), user)
     attempts.submit(attempt, user)
     return recorded.grade

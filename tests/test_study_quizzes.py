@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Item, ItemVersion, Response
-from quizapp.services import attempts, quizzes
+from quizapp.services import attempt_questions, attempts, quizzes
 from tests.helpers import counted_statements, csrf_token, make_users
 from tests.quiz_helpers import as_user, bank_with_every_type, published_quiz
 
@@ -315,7 +315,7 @@ def grow(items, users, quiz, copies: int) -> None:
     for _ in range(copies):
         attempt = attempts.start(quiz, student)
         for question in attempt.questions[:3]:
-            version = attempts.versions_of([question])[question.version_id]
+            version = attempt_questions.versions_of([question])[question.version_id]
             text = version.answer
             given = {"text": text} if version.item_type != "multiple_choice" else {"choice": text}
             attempts.record_answer(attempt, question, version, attempts.Given(given, text), student)

@@ -1,7 +1,7 @@
 """The account a request's signed session names, for a query that loads it with its data.
 
 The question page and the answer POST load the signed-in user in the same query as the
-attempt they show (services/attempts.find_question). The user's row then sits in
+attempt they show (services/attempt_questions.find_question). The user's row then sits in
 the database session's identity map, and the user_loader (`db.session.get`) finds it
 there without a query of its own. Nothing of Flask-Login's is bypassed: `login_required`
 still runs, with its session protection, and a user whose row is gone is still

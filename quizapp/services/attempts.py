@@ -17,9 +17,9 @@ import random
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import String, and_, bindparam, cast, func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import aliased, contains_eager, joinedload
+from sqlalchemy.orm import contains_eager
 
 from quizapp.extensions import db
 from quizapp.grading import Grade
@@ -30,9 +30,9 @@ from quizapp.models import (
     ItemVersion,
     Quiz,
     Response,
-    User,
 )
 from quizapp.services.answer_grading import entities_fingerprint, grade_answer, stored_grade
+from quizapp.services.attempt_questions import AttemptError
 from quizapp.services.quizzes import draw_items
 
 # tests/test_lexicon_cache.py reads the fingerprint here, where grading used to live
@@ -40,14 +40,6 @@ _entities_fingerprint = entities_fingerprint
 
 GRACE = timedelta(seconds=5)  # an answer sent just before the deadline may arrive just after
 GIVEN_CHARS = 300
-
-
-class AttemptError(ValueError):
-    """A request the attempt refuses; `status` is the HTTP status a view should answer."""
-
-    def __init__(self, message: str, status: int = 400) -> None:
-        super().__init__(message)
-        self.status = status
 
 
 @dataclass(frozen=True)
@@ -139,157 +131,6 @@ def start(quiz: Quiz, user, at: datetime | None = None, seed: int | None = None)
     return attempt
 
 
-def question_at(attempt: Attempt, position: int) -> AttemptQuestion:
-    """The attempt's question at `position`, with its version and response, in one query."""
-    found = db.session.scalar(
-        select(AttemptQuestion)
-        .options(joinedload(AttemptQuestion.response))
-        .where(AttemptQuestion.attempt_id == attempt.id, AttemptQuestion.position == position)
-    )
-    if found is None:
-        raise no_question(position)
-    return found
-
-
-# The statements the question page and the answer POST run on every request, composed
-# once: building a select anew each time cost about as much as running it.
-#
-# The attempt, its quiz, the question at a position, the version it shows and the
-# signed-in user, in one statement. The user comes with it so that Flask-Login's loader
-# finds the row in the identity map instead of asking for it (auth/session_user.py); an
-# attempt that is not the user's gives no row at all.
-QUESTION_OF_ATTEMPT = (
-    select(Attempt, AttemptQuestion, ItemVersion, Item.uuid, Item.type, User)
-    .join(Quiz, Quiz.id == Attempt.quiz_id)
-    .join(User, User.id == Attempt.user_id)
-    .outerjoin(
-        AttemptQuestion,
-        and_(
-            AttemptQuestion.attempt_id == Attempt.id,
-            AttemptQuestion.position == bindparam("position"),
-        ),
-    )
-    .outerjoin(ItemVersion, ItemVersion.id == AttemptQuestion.version_id)
-    .outerjoin(Item, Item.id == ItemVersion.item_id)
-    .options(contains_eager(Attempt.quiz), joinedload(AttemptQuestion.response))
-    .where(Attempt.uuid == bindparam("uuid"), Attempt.user_id == bindparam("user_id"))
-)
-_every_question = aliased(AttemptQuestion)
-_answered_question = aliased(AttemptQuestion)
-# The question page also shows every question's position and whether it is answered:
-# two correlated aggregates in the same statement, so the page costs one statement.
-QUESTION_PAGE = QUESTION_OF_ATTEMPT.add_columns(
-    select(func.aggregate_strings(cast(_every_question.position, String), ","))
-    .where(_every_question.attempt_id == Attempt.id)
-    .scalar_subquery(),
-    select(func.aggregate_strings(cast(_answered_question.position, String), ","))
-    .select_from(Response)
-    .join(_answered_question, _answered_question.id == Response.question_id)
-    .where(Response.attempt_id == Attempt.id)
-    .scalar_subquery(),
-)
-# The response is looked up by the attempt too: on PostgreSQL that keeps the join to the
-# attempt's own responses even while the table's statistics lag behind its growth.
-PROGRESS = (
-    select(AttemptQuestion.position, Response.id.is_not(None))
-    .outerjoin(
-        Response,
-        and_(
-            Response.question_id == AttemptQuestion.id,
-            Response.attempt_id == bindparam("attempt_id"),
-        ),
-    )
-    .where(AttemptQuestion.attempt_id == bindparam("attempt_id"))
-    .order_by(AttemptQuestion.position)
-)
-
-
-@dataclass(frozen=True)
-class FoundQuestion:
-    """What the question page and the answer POST load: the attempt (None when it is not
-    the user's), the question at the position and the version it shows (None when the
-    attempt has none there), and with `progress`, (position, answered) of every question.
-    `user` holds the user's row for the request: the identity map keeps objects only
-    while something refers to them, and Flask-Login's loader is to find it there."""
-
-    attempt: Attempt | None
-    question: AttemptQuestion | None = None
-    version: ItemVersion | None = None
-    progress: list[tuple[int, bool]] | None = None
-    user: User | None = None
-
-
-def find_question(
-    uuid: str, user_id: int | None, position: int, progress: bool = False
-) -> FoundQuestion:
-    """The user's attempt with its quiz, its question at `position` and the version it
-    shows (and with `progress` what `progress()` gives), with the user's own row, in one
-    query. `user_id` may come straight from the session (auth/session_user.py): the
-    caller must still require a signed-in user, which then costs no query."""
-    if user_id is None:
-        return FoundQuestion(None)
-    found = db.session.execute(
-        QUESTION_PAGE if progress else QUESTION_OF_ATTEMPT,
-        {"uuid": uuid, "user_id": user_id, "position": position},
-    ).first()
-    if found is None:
-        return FoundQuestion(None)
-    attempt, question, version, item_uuid, kind, user = found[:6]
-    if version is not None:
-        version.item_uuid, version.item_type = item_uuid, kind  # as versions_of sets them
-    done = None
-    if progress:
-        every, answered = (_positions(text) for text in found[6:8])
-        done = [(p, p in answered) for p in sorted(every)]
-    return FoundQuestion(attempt, question, version, done, user)
-
-
-def _positions(text: str | None) -> set[int]:
-    return {int(p) for p in text.split(",")} if text else set()
-
-
-def no_question(position: int) -> AttemptError:
-    return AttemptError(f"Question {position} is not in this attempt.", 404)
-
-
-def question_and_version(attempt: Attempt, position: int) -> tuple[AttemptQuestion, ItemVersion]:
-    """`question_at` and the version it shows (as `versions_of` gives it), in one query."""
-    found = db.session.execute(
-        select(AttemptQuestion, ItemVersion, Item.uuid, Item.type)
-        .join(ItemVersion, ItemVersion.id == AttemptQuestion.version_id)
-        .join(Item, Item.id == ItemVersion.item_id)
-        .options(joinedload(AttemptQuestion.response))
-        .where(AttemptQuestion.attempt_id == attempt.id, AttemptQuestion.position == position)
-    ).first()
-    if found is None:
-        raise no_question(position)
-    question, version, uuid, kind = found
-    version.item_uuid, version.item_type = uuid, kind
-    return question, version
-
-
-def versions_of(questions: list[AttemptQuestion]) -> dict[int, ItemVersion]:
-    """The frozen versions the questions show, by version id, in one query."""
-    ids = {q.version_id for q in questions}
-    if not ids:
-        return {}
-    rows = db.session.execute(
-        select(ItemVersion, Item.uuid, Item.type)
-        .join(Item, Item.id == ItemVersion.item_id)
-        .where(ItemVersion.id.in_(ids))
-    ).all()
-    found = {}
-    for version, uuid, kind in rows:
-        version.item_uuid, version.item_type = uuid, kind  # plain attributes for the views
-        found[version.id] = version
-    return found
-
-
-def progress(attempt: Attempt) -> list[tuple[int, bool]]:
-    """(position, answered) for every question of the attempt, in one query."""
-    return list(db.session.execute(PROGRESS, {"attempt_id": attempt.id}).all())
-
-
 def record_answer(
     attempt: Attempt,
     question: AttemptQuestion,
@@ -351,67 +192,6 @@ def seconds_left(attempt: Attempt, at: datetime | None = None) -> int | None:
     if attempt.deadline is None:
         return None
     return max(0, int((_aware(attempt.deadline) - _aware(at or now())).total_seconds()))
-
-
-def answered_questions(attempt: Attempt) -> list[AttemptQuestion]:
-    """Every question of the attempt with its response, in order, in one query."""
-    return list(
-        db.session.scalars(
-            select(AttemptQuestion)
-            .options(joinedload(AttemptQuestion.response))
-            .where(AttemptQuestion.attempt_id == attempt.id)
-            .order_by(AttemptQuestion.position)
-        ).unique()
-    )
-
-
-def history(user) -> list[tuple[Attempt, Quiz]]:
-    """The user's attempts, newest first, each with its quiz."""
-    return list(
-        db.session.execute(
-            select(Attempt, Quiz)
-            .join(Quiz, Quiz.id == Attempt.quiz_id)
-            .where(Attempt.user_id == user.id)
-            .order_by(Attempt.started_at.desc(), Attempt.id.desc())
-        ).all()
-    )
-
-
-@dataclass(frozen=True)
-class QuizSummary:
-    quiz: Quiz
-    attempts: int
-    best: float | None  # the best submitted score as a share of the maximum
-    unfinished: str | None  # the uuid of an attempt still open
-
-
-def quiz_summaries(user) -> list[QuizSummary]:
-    """The quizzes the user may take (instructors also preview unpublished ones), with
-    the user's attempts, best share and open attempt."""
-    stats = (
-        select(
-            Attempt.quiz_id,
-            func.count(Attempt.id).label("attempts"),
-            func.max(Attempt.score / func.nullif(Attempt.max_score, 0)).label("best"),
-        )
-        .where(Attempt.user_id == user.id)
-        .group_by(Attempt.quiz_id)
-        .subquery()
-    )
-    open_ = (
-        select(Attempt.quiz_id, func.max(Attempt.uuid).label("uuid"))
-        .where(Attempt.user_id == user.id, Attempt.submitted_at.is_(None))
-        .group_by(Attempt.quiz_id)
-        .subquery()
-    )
-    rows = db.session.execute(
-        select(Quiz, stats.c.attempts, stats.c.best, open_.c.uuid)
-        .outerjoin(stats, stats.c.quiz_id == Quiz.id)
-        .outerjoin(open_, open_.c.quiz_id == Quiz.id)
-        .where(Quiz.published if not user.is_instructor else Quiz.id.is_not(None))
-        .order_by(Quiz.title, Quiz.id)
-    ).all()
-    return [QuizSummary(q, n or 0, best, uuid) for q, n, best, uuid in rows]
 
 
 def _current_versions(item_ids: list[int]) -> list[ItemVersion]:

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from quizapp.bank.citing import CitedPassage, cited_passages, load_contexts
 from quizapp.extensions import db
 from quizapp.models import AttemptQuestion, CitationRecord, ItemVersion
-from quizapp.services.attempts import versions_of
+from quizapp.services.attempt_questions import versions_of
 
 REASONS = {
     "exact": "Right.",

@@ -36,8 +36,9 @@ from sqlalchemy import select
 from quizapp.auth.session_user import session_user_id
 from quizapp.extensions import db
 from quizapp.models import Attempt, Quiz
-from quizapp.services import attempts
-from quizapp.services.attempts import AttemptError, FoundQuestion
+from quizapp.services import attempt_questions, attempts
+from quizapp.services.attempt_history import history, quiz_summaries
+from quizapp.services.attempt_questions import AttemptError, FoundQuestion
 from quizapp.services.flashcards import deck_summaries
 from quizapp.study import bp
 from quizapp.study.answers import read_answer
@@ -49,7 +50,7 @@ from quizapp.study.question_views import build_views
 def index():
     return render_template(
         "study/index.html",
-        quizzes=attempts.quiz_summaries(current_user),
+        quizzes=quiz_summaries(current_user),
         decks=deck_summaries(current_user),
     )
 
@@ -74,10 +75,10 @@ def attempt_page(attempt_uuid: str):
     if not isinstance(attempt, Attempt):
         return attempt
     if attempt.quiz.one_per_page:
-        done = attempts.progress(attempt)
+        done = attempt_questions.progress(attempt)
         current = next((p for p, answered in done if not answered), done[-1][0] if done else 1)
         return _question_page(attempt, current)
-    questions = attempts.answered_questions(attempt)
+    questions = attempt_questions.answered_questions(attempt)
     views = build_views(questions, with_feedback=_immediate(attempt))
     return render_template("study/attempt_all.html", **_page(attempt), views=views)
 
@@ -89,7 +90,9 @@ def attempt_page(attempt_uuid: str):
 
 @bp.get("/attempts/<attempt_uuid>/q/<int:position>")
 def attempt_question(attempt_uuid: str, position: int):
-    found = attempts.find_question(attempt_uuid, session_user_id(), position, progress=True)
+    found = attempt_questions.find_question(
+        attempt_uuid, session_user_id(), position, progress=True
+    )
     return _show_question(found, position)
 
 
@@ -105,7 +108,7 @@ def _show_question(found: FoundQuestion, position: int):
 
 @bp.post("/attempts/<attempt_uuid>/q/<int:position>")
 def answer_question(attempt_uuid: str, position: int):
-    found = attempts.find_question(attempt_uuid, session_user_id(), position)
+    found = attempt_questions.find_question(attempt_uuid, session_user_id(), position)
     return _record_answer(found, position)
 
 
@@ -120,7 +123,7 @@ def _record_answer(found: FoundQuestion, position: int):
     following = None if _wants_json() else _after_answer(attempt, position, immediate)
     try:
         if question is None:
-            raise attempts.no_question(position)
+            raise attempt_questions.no_question(position)
         shown = request.form.get("item")
         if shown is not None and shown != version.item_uuid:
             raise AttemptError(f"item: that item is not question {position} of this attempt.")
@@ -153,14 +156,14 @@ def attempt_results(attempt_uuid: str):
     if attempt.submitted_at is None:
         flash("This attempt is not submitted yet: submit it to see your results.")
         return redirect(url_for("study.attempt_page", attempt_uuid=attempt.uuid))
-    views = build_views(attempts.answered_questions(attempt), with_feedback=True)
+    views = build_views(attempt_questions.answered_questions(attempt), with_feedback=True)
     return render_template("study/results.html", attempt=attempt, quiz=attempt.quiz, views=views)
 
 
 @bp.get("/attempts")
 @login_required
 def attempt_history():
-    return render_template("study/attempts.html", rows=attempts.history(current_user))
+    return render_template("study/attempts.html", rows=history(current_user))
 
 
 def _open_attempt(uuid: str):
@@ -193,7 +196,7 @@ def _question_page(
     question, version = shown
     if question is None:
         try:
-            question, version = attempts.question_and_version(attempt, position)
+            question, version = attempt_questions.question_and_version(attempt, position)
         except AttemptError as exc:
             abort(404, description=str(exc))
     (view,) = build_views(
@@ -206,7 +209,7 @@ def _question_page(
 
 
 def _page(attempt: Attempt, done: list[tuple[int, bool]] | None = None) -> dict:
-    done = done if done is not None else attempts.progress(attempt)
+    done = done if done is not None else attempt_questions.progress(attempt)
     return {
         "attempt": attempt,
         "quiz": attempt.quiz,
@@ -235,7 +238,7 @@ def _after_answer(attempt: Attempt, position: int, immediate: bool) -> str:
         return url_for("study.attempt_page", attempt_uuid=attempt.uuid) + f"#q-{position}"
     if immediate:
         return url_for("study.attempt_question", attempt_uuid=attempt.uuid, position=position)
-    last = max(p for p, _ in attempts.progress(attempt))
+    last = max(p for p, _ in attempt_questions.progress(attempt))
     following = min(position + 1, last)
     return url_for("study.attempt_question", attempt_uuid=attempt.uuid, position=following)
 
