@@ -1,8 +1,8 @@
 """Run the generators over tagged sentences, document by document, on one or more cores.
 
 A sentence that duplicates one of an earlier document (a second witness) is left to
-the first: one item per cluster. A sentence a cloze or multiple-choice generator cannot
-use as a whole is offered as its halves (generators/pieces.py).
+the first: one item per cluster. A sentence a cloze, multiple-choice or true/false
+generator cannot use as a whole is offered as its halves (generators/pieces.py).
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ def _draft(sentences: list[TaggedSentence]) -> list[Draft]:
     assert _WORK is not None
     own = [s for s in sentences if s.cluster == s.key]
     drafts: list[Draft] = []
+    halves: dict[str, list[TaggedSentence]] = {}  # pieces.pieces of a sentence, by key
     for generator in select(_WORK.names):
         if is_corpus_generator(generator):
             drafts.extend(generator.generate_all(own, _WORK.context))
@@ -53,7 +54,9 @@ def _draft(sentences: list[TaggedSentence]) -> list[Draft]:
         for sentence in own:
             found = generator.generate(sentence, _WORK.context)
             if not found and generator.name in PIECE_GENERATORS:
-                for piece in pieces(sentence):  # a sentence unfit as a whole: its halves
+                if sentence.key not in halves:  # split once, whichever generator asks first
+                    halves[sentence.key] = pieces(sentence)
+                for piece in halves[sentence.key]:  # a sentence unfit as a whole: its halves
                     found.extend(generator.generate(piece, _WORK.context))
             drafts.extend(found)
     return drafts
