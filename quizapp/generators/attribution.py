@@ -37,9 +37,8 @@ def account(sentence: TaggedSentence) -> str:
     "the text," when it names no author (its title could give an answer away); with the
     year of writing when the sentence counts time from it ("Serge, writing in 1937,":
     "today" and "last year" then say when)."""
-    author = (sentence.author or "").strip()
-    nameless = author.lower() in ("", "unattributed", "anonymous", "unknown")
-    who = "the text" if nameless or editorial(sentence) else author.split()[-1]
+    surname = author_surname(sentence)
+    who = "the text" if surname is None or editorial(sentence) else surname
     if counts_from_writing(sentence) and dated(sentence):
         written = "written" if who == "the text" else "writing"
         return f"{who}, {written} in {sentence.year},"
@@ -58,6 +57,17 @@ EDITORIAL = re.compile(
 NOT_SPEAKERS = {"letter", "document", "report", "article", "note", "decree", "resolution"}
 
 
+NO_AUTHOR = {"unattributed", "anonymous", "unknown", "anon.", "n/a", "none"}
+
+
+def author_surname(sentence: TaggedSentence) -> str | None:
+    """The surname of the text's author ("Victor Serge": "Serge"), None when it names none."""
+    author = (sentence.author or "").strip()
+    if not author or author.lower() in NO_AUTHOR:
+        return None
+    return author.split()[-1]
+
+
 def editorial(sentence: TaggedSentence) -> bool:
     """The sentence stands in an editor's or translator's note ("A Note About The
     Author"): the text's words, not its author's."""
@@ -72,8 +82,8 @@ def speaker_of(sentence: TaggedSentence) -> str | None:
     text names by initials only ("Q. N.") is "a correspondent Serge quotes"."""
     speaker = (sentence.quoted_by or "").strip()
     if INITIALS.fullmatch(speaker):
-        author = (sentence.author or "").strip()
-        return f"a correspondent {author.split()[-1]} quotes" if author else "a correspondent"
+        surname = author_surname(sentence)
+        return f"a correspondent {surname} quotes" if surname else "a correspondent"
     return speaker_name(speaker)
 
 

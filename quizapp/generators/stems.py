@@ -8,7 +8,7 @@ attributed ("According to Serge, ...").
 
 from __future__ import annotations
 
-from quizapp.generators.attribution import account, editorial, speaker_of
+from quizapp.generators.attribution import account, author_surname, editorial, speaker_of
 from quizapp.generators.clauses import Parse
 from quizapp.generators.references import counts_from_writing, dated
 from quizapp.tagging.types import TaggedSentence
@@ -34,7 +34,6 @@ OPINION_WORDS = {
     "unfortunately", "fortunately", "alas", "absurd", "ridiculous", "treacherous",
 }  # fmt: skip
 REFLEXIVES = {"himself", "herself", "itself", "themselves"}  # bound by the clause's subject
-NO_AUTHOR = {"unattributed", "anonymous", "unknown", "anon.", "n/a", "none"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "you", "your"}
 
 
@@ -107,11 +106,6 @@ def opinionated(parse: Parse) -> bool:
     return False
 
 
-def surname(name: str) -> str:
-    """The last word of a name: "Victor Serge" -> "Serge"."""
-    return name.split()[-1] if name.strip() else name
-
-
 def attribution(sentence: TaggedSentence, parse: Parse) -> str | None:
     """Who the stem should cite ("Serge"); "" when no attribution is needed; None to skip.
 
@@ -124,14 +118,14 @@ def attribution(sentence: TaggedSentence, parse: Parse) -> str | None:
         return speaker_of(sentence)
     if quoted(sentence.text):
         return None  # a quotation whose speaker tagging did not find
-    signed = sentence.author and sentence.author.strip().lower() not in NO_AUTHOR
-    if (editorial(sentence) or not signed) and opinionated(parse):
+    surname = author_surname(sentence)
+    authored = surname is not None and not editorial(sentence)
+    if not authored and opinionated(parse):
         return None  # an unsigned text's or an editor's verdict, stated as a fact
     if counts_from_writing(sentence) and dated(sentence):
         return account(sentence).removesuffix(",")  # "Serge, writing in 1937": "today" is then
-    if editorial(sentence) or not signed:
-        return ""  # an editor's note is not the author's; an unsigned text's plain statement
-    return surname(sentence.author)
+    # an editor's note is not the author's; an unsigned text's plain statement goes bare
+    return surname if authored else ""
 
 
 def quoted(text: str) -> bool:
