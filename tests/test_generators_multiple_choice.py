@@ -139,6 +139,12 @@ def _tagged(text: str, names: dict[str, str], slug: str):
     return settle(raw)
 
 
+def _offered(stem, context, answer: str) -> list[str]:
+    """The distractor candidates for the span `answer` of `stem`, in order of preference."""
+    span = next(s for s in answer_spans(stem, context) if s.text == answer)
+    return [c.text for c in candidates(stem, span, context)]
+
+
 def test_a_titled_blank_wants_people_the_corpus_gives_that_title():
     text = (
         "The army of General Denikin marched on Moscow in the autumn.\n\n"
@@ -157,8 +163,7 @@ def test_a_titled_blank_wants_people_the_corpus_gives_that_title():
     names["Zinoviev"] = "person"
     sentences, context = _tagged(text, names, "test-generals")
     stem = sentences[0]
-    span = next(s for s in answer_spans(stem, context) if s.text == "Denikin")
-    offered = {c.text for c in candidates(stem, span, context)}
+    offered = set(_offered(stem, context, "Denikin"))
     assert offered and offered <= {"Wrangel", "Yudenich"}
 
 
@@ -174,8 +179,7 @@ def test_a_name_the_corpus_shows_as_a_place_is_no_person_distractor():
     )
     names = {"Trotsky": "person", "Kiev": "person", "Bukharin": "person", "Radek": "person"}
     sentences, context = _tagged(text, names, "test-evidence")
-    span = next(s for s in answer_spans(sentences[0], context) if s.text == "Trotsky")
-    offered = {c.text for c in candidates(sentences[0], span, context)}
+    offered = set(_offered(sentences[0], context, "Trotsky"))
     assert "Kiev" not in offered and "Bukharin" in offered
 
 
@@ -238,8 +242,7 @@ def test_distractors_come_first_from_names_found_in_the_answers_company():
     names = {n: "person" for n in ("Yezhov", "Yagoda", "Menzhinsky", "Hitler", "Mussolini")}
     sentences, context = _tagged(text, names, "test-affinity")
     stem = sentences[-1]
-    span = next(s for s in answer_spans(stem, context) if s.text == "Yezhov")
-    offered = [c.text for c in candidates(stem, span, context)]
+    offered = _offered(stem, context, "Yezhov")
     assert set(offered[:2]) == {"Yagoda", "Menzhinsky"}, offered
     assert set(offered) >= {"Hitler", "Mussolini"}  # still candidates, only after the others
 
@@ -256,8 +259,7 @@ def test_a_name_listed_elsewhere_with_the_answers_partner_is_no_distractor():
     names = {n: "person" for n in ("Tomsky", "Uglanov", "Rykov", "Radek")}
     sentences, context = _tagged(text, names, "test-partners")
     stem = sentences[0]
-    span = next(s for s in answer_spans(stem, context) if s.text == "Tomsky")
-    offered = {c.text for c in candidates(stem, span, context)}
+    offered = set(_offered(stem, context, "Tomsky"))
     assert "Rykov" not in offered and "Radek" in offered
 
 
@@ -294,8 +296,7 @@ def test_a_country_whose_name_ends_like_a_surname_gets_countries():
         sentence.mentions = [dataclasses.replace(m, source="glossary") for m in sentence.mentions]
     sentences, context = settle(sentences)
     stem = sentences[-1]
-    span = next(s for s in answer_spans(stem, context) if s.text == "Spain")
-    assert {c.text for c in candidates(stem, span, context)} >= {"France", "Italy", "Belgium"}
+    assert set(_offered(stem, context, "Spain")) >= {"France", "Italy", "Belgium"}
 
 
 def test_a_term_is_asked_as_a_cloze_but_not_as_multiple_choice():

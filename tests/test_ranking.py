@@ -211,24 +211,32 @@ def test_a_list_and_two_sentences_in_one_are_not_asked_about():
     found = {s.text[:9]: sentence_quality(s) for s in text_sentences(raw, "lists")}
     assert found["Principal"] == 0
     assert all(q == 0 for t, q in found.items() if t.startswith("The revol"))
+
+
+def test_notes_before_a_semicolon_are_not_asked_about():
+    from tests.generator_fixtures import text_sentences
+
     raw = (
         "Notes\n\nFamine, cholera in Petrograd, plots, assassinations, revolts of the Social "
         "Revolutionaries—who shared the power; Dora Kaplan fired several bullets into Lenin's "
         "chest as he was leaving a factory meeting. Kamenev spoke first at the congress of "
         "1925; Zinoviev spoke for two hours.\n"
     )
-    found = {s.text[:9]: sentence_quality(s) for s in text_sentences(raw, "notes")}
-    assert found["Famine, c"] == 0 and found["Kamenev s"] > 0
+    notes, clauses = text_sentences(raw, "notes")
+    assert sentence_quality(notes) == 0 and sentence_quality(clauses) > 0
+
+
+def test_verse_run_together_is_not_asked_about():
+    from quizapp.generators.fitness import is_verse
+    from tests.generator_fixtures import text_sentences
+
     raw = (
         "Notes\n\nStalin's greatness is a halo Around the constellations of the firmament, "
         "Around men and factories. He wrote The Year One of the Russian Revolution in 1925 in "
         "Leningrad.\n"
     )
-    found = {s.text[:9]: sentence_quality(s) for s in text_sentences(raw, "verse")}
-    assert found["Stalin's "] == 0
-    from quizapp.generators.fitness import is_verse
-
     verse, title = text_sentences(raw, "verse")
+    assert sentence_quality(verse) == 0
     assert is_verse(verse) and not is_verse(title)  # "The Year One": a title, not verse
 
 
