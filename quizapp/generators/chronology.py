@@ -23,7 +23,7 @@ from quizapp.generators.clauses import (
 )
 from quizapp.generators.grouping import spread_groups
 from quizapp.generators.phrases import NOMINAL
-from quizapp.generators.short_answer import sentence_ok
+from quizapp.generators.question_checks import sentence_ok
 from quizapp.generators.stems import opinionated, vague_reason
 from quizapp.generators.views import views
 from quizapp.tagging.types import Mention, TaggedSentence

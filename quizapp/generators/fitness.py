@@ -45,20 +45,44 @@ def is_well_formed(sentence: TaggedSentence) -> bool:
 
 
 CLOSED = {"ADP", "CCONJ", "SCONJ"}  # ("The", "His", "Is" open titles and reverence)
+# The words a verse line opens with, as a transformed question may keep them (a stem
+# keeps only some of the sentence, so a capitalised "The" there is rarely a title's).
+LINE_OPENERS = {"ADP", "DET", "VERB", "ADV", "CCONJ"}
 
 
 def is_verse(sentence: TaggedSentence) -> bool:
     """Lines of verse run together ("a halo Around …, Around men"): a capitalised little
     word inside the sentence, not after a stop, a colon or an opening quote."""
     tokens = sentence.tokens
-    for before, token in zip(tokens, tokens[1:], strict=False):
-        if token.pos not in CLOSED or token.text == "I" or not token.text[:1].isupper():
-            continue
-        if before.text in (".", ":", ";", "!", "?", "—", "(", "‘", "'") or before.text in QUOTES:
-            continue
-        if len(token.text) > 1 and not token.text.isupper():
-            return True
-    return False
+    return any(
+        capitalised_inside(tokens, i, CLOSED, SENTENCE_BREAKS)
+        and tokens[i].text != "I"
+        and len(tokens[i].text) > 1
+        and not tokens[i].text.isupper()
+        for i in range(1, len(tokens))
+    )
+
+
+SENTENCE_BREAKS = {".", ":", ";", "!", "?", "—", "(", "‘", "'", *QUOTES}
+STEM_BREAKS = {".", '"', "“", ":", "(", "—"}
+
+
+def verse_word(tokens: list, i: int) -> bool:
+    """Whether the word at i, kept in a question's stem, shows verse ("a halo Around the
+    …"): a capitalised word of a kind that opens verse lines, inside the sentence."""
+    return capitalised_inside(tokens, i, LINE_OPENERS, STEM_BREAKS)
+
+
+def capitalised_inside(tokens: list, i: int, kinds: set[str], breaks: set[str]) -> bool:
+    """The word at i is capitalised, of one of the parts of speech `kinds`, and stands
+    inside the sentence: not first, nor right after one of `breaks`."""
+    token = tokens[i]
+    return (
+        i > 0
+        and token.text[:1].isupper()
+        and token.pos in kinds
+        and tokens[i - 1].text not in breaks
+    )
 
 
 def is_quotation(sentence: TaggedSentence) -> bool:

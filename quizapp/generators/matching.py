@@ -18,7 +18,7 @@ from quizapp.generators.attribution import attribution
 from quizapp.generators.base import Citation, Context, Draft
 from quizapp.generators.clauses import Parse, balanced, core_phrase
 from quizapp.generators.grouping import spread_groups
-from quizapp.generators.short_answer import sentence_ok
+from quizapp.generators.question_checks import sentence_ok
 from quizapp.generators.stems import proper_name, vague_reason
 from quizapp.tagging.types import Mention, TaggedSentence
 
