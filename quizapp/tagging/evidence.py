@@ -8,7 +8,7 @@ a passive verb (a person). A name's ending is a weak hint (half a vote): "-sk",
 "-grad", "-gorod" for towns, "-ov", "-sky", "-enko" for Russian surnames.
 `add_votes` gathers the votes a document at a time and `finish_votes` adds the endings;
 tagger.py passes them to
-entities.document_types.
+linking.document_types.
 """
 
 from __future__ import annotations

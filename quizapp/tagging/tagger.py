@@ -18,18 +18,20 @@ from quizapp.tagging.antecedents import mark_antecedents
 from quizapp.tagging.dates import normalise_date, year_of
 from quizapp.tagging.entities import (
     Candidate,
-    document_types,
     extend_glossary_people,
-    link_document,
     model_candidates,
     resolve,
-    retype,
     rule_candidates,
-    surname_candidates,
-    surnames_of,
 )
 from quizapp.tagging.evidence import add_votes, finish_votes
 from quizapp.tagging.glossary import GlossaryMatcher
+from quizapp.tagging.linking import (
+    document_types,
+    link_document,
+    retype,
+    surname_candidates,
+    surnames_of,
+)
 from quizapp.tagging.quotes import mark_quotations
 from quizapp.tagging.types import Entity, Mention, TaggedSentence, tokens_of
 
