@@ -6,8 +6,9 @@ from flask import render_template, request
 
 from quizapp.auth.access import instructor_required
 from quizapp.bank import bp
+from quizapp.bank.facets import FACET_NAMES, facets
 from quizapp.bank.forms import FilterForm
-from quizapp.bank.queries import FACET_NAMES, Filters, facets, item_page
+from quizapp.bank.queries import Filters, item_page
 from quizapp.models import Item
 
 

@@ -15,8 +15,9 @@ from sqlalchemy import select
 from quizapp.auth.access import instructor_required
 from quizapp.bank import bp
 from quizapp.bank.citing import cited_passages, load_contexts
+from quizapp.bank.facets import FACET_NAMES, facets
 from quizapp.bank.forms import ApproveForm, BulkApproveForm, FilterForm, RejectForm
-from quizapp.bank.queries import FACET_NAMES, Filters, facets, item_page, selected_items
+from quizapp.bank.queries import Filters, item_page, selected_items
 from quizapp.extensions import db
 from quizapp.models import Item, ItemVersion
 from quizapp.services import bank
