@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 
 from quizapp.extensions import db
 from quizapp.models import CardReview, CardState, Item
-from quizapp.services import bank, flashcards
-from quizapp.services.flashcards import FlashcardError
+from quizapp.services import bank, card_reviews, flashcards
+from quizapp.services.card_reviews import FlashcardError
 from tests.flashcard_helpers import approved_bank, published_quiz
 
 NOON = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
@@ -32,9 +32,9 @@ def reviews_of(user, item=None) -> int:
 def test_good_is_due_later_than_again(world):
     users, items = world
     student = users["student"]
-    again = flashcards.review(student, items[0], 1, "token-again-1", at=NOON)
-    good = flashcards.review(student, items[1], 3, "token-good-01", at=NOON)
-    easy = flashcards.review(student, items[2], 4, "token-easy-01", at=NOON)
+    again = card_reviews.review(student, items[0], 1, "token-again-1", at=NOON)
+    good = card_reviews.review(student, items[1], 3, "token-good-01", at=NOON)
+    easy = card_reviews.review(student, items[2], 4, "token-easy-01", at=NOON)
     assert NOON < again.due < good.due < easy.due
     assert again.state == "Learning" and good.state == "Learning"
     assert easy.state == "Review" and easy.due - NOON >= timedelta(days=1)
@@ -46,38 +46,38 @@ def test_good_is_due_later_than_again(world):
 def test_again_after_graduating_relearns(world):
     users, items = world
     student, item = users["student"], items[0]
-    first = flashcards.review(student, item, 4, "token-grad-01", at=NOON)
+    first = card_reviews.review(student, item, 4, "token-grad-01", at=NOON)
     assert first.state == "Review"
     later = first.due + timedelta(hours=1)
-    lapse = flashcards.review(student, item, 1, "token-lapse-1", at=later)
+    lapse = card_reviews.review(student, item, 1, "token-lapse-1", at=later)
     assert lapse.state == "Relearning"
     assert lapse.due - later < timedelta(hours=1)  # back within minutes, not days
     assert lapse.reviews == 2 and reviews_of(student, item) == 2
-    relearnt = flashcards.review(student, item, 3, "token-relearn", at=lapse.due)
+    relearnt = card_reviews.review(student, item, 3, "token-relearn", at=lapse.due)
     assert relearnt.state == "Review" and relearnt.reviews == 3
 
 
 def test_a_repeated_token_records_once_and_answers_the_same(world):
     users, items = world
     student, item = users["student"], items[0]
-    first = flashcards.review(student, item, 3, "token-twice-1", at=NOON)
-    again = flashcards.review(student, item, 3, "token-twice-1", at=NOON + timedelta(seconds=2))
+    first = card_reviews.review(student, item, 3, "token-twice-1", at=NOON)
+    again = card_reviews.review(student, item, 3, "token-twice-1", at=NOON + timedelta(seconds=2))
     assert again.repeated and not first.repeated
     assert (again.due, again.state, again.reviews) == (first.due, first.state, first.reviews)
     assert reviews_of(student, item) == 1
     # Later reviews move the card; the old token still gives its own schedule.
-    flashcards.review(student, item, 3, "token-twice-2", at=first.due)
-    replay = flashcards.review(student, item, 3, "token-twice-1")
+    card_reviews.review(student, item, 3, "token-twice-2", at=first.due)
+    replay = card_reviews.review(student, item, 3, "token-twice-1")
     assert replay.due == first.due and replay.reviews == 1 and reviews_of(student, item) == 2
 
 
 def test_a_token_of_another_card_is_refused(world):
     users, items = world
-    flashcards.review(users["student"], items[0], 3, "token-mine-01", at=NOON)
+    card_reviews.review(users["student"], items[0], 3, "token-mine-01", at=NOON)
     with pytest.raises(FlashcardError, match="another card"):
-        flashcards.review(users["student"], items[1], 3, "token-mine-01", at=NOON)
+        card_reviews.review(users["student"], items[1], 3, "token-mine-01", at=NOON)
     with pytest.raises(FlashcardError, match="another card"):
-        flashcards.review(users["other_student"], items[0], 3, "token-mine-01", at=NOON)
+        card_reviews.review(users["other_student"], items[0], 3, "token-mine-01", at=NOON)
     assert reviews_of(users["other_student"]) == 0 and reviews_of(users["student"]) == 1
 
 
@@ -85,7 +85,7 @@ def test_a_token_of_another_card_is_refused(world):
 def test_a_rating_out_of_range_records_nothing(world, rating):
     users, items = world
     with pytest.raises(FlashcardError, match="a rating is 1"):
-        flashcards.review(users["student"], items[0], rating, "token-bad-rate", at=NOON)
+        card_reviews.review(users["student"], items[0], rating, "token-bad-rate", at=NOON)
     assert reviews_of(users["student"]) == 0
     assert db.session.scalar(select(func.count()).select_from(CardState)) == 0
 
@@ -112,7 +112,7 @@ def test_only_approved_supported_items_are_cards(world):
     assert draft is None or draft.id not in members
     assert members == {i.id for i in items[2:]}
     with pytest.raises(FlashcardError, match="not a flashcard"):
-        flashcards.review(student, rejected, 3, "token-reject1", at=NOON)
+        card_reviews.review(student, rejected, 3, "token-reject1", at=NOON)
     assert reviews_of(student) == 0
 
 
@@ -135,7 +135,7 @@ def test_deck_membership_and_summaries(world):
     assert flashcards.find_deck("source-nowhere") is None
     assert flashcards.find_deck("history") is None
 
-    flashcards.review(student, chosen[0], 4, "token-summary", at=NOON)
+    card_reviews.review(student, chosen[0], 4, "token-summary", at=NOON)
     with db.session.no_autoflush, flashcards_request():
         summaries = flashcards.deck_summaries(student, at=NOON)
     by_key = {s.key: s for s in summaries}
@@ -164,13 +164,13 @@ def test_next_card_new_in_order_then_due_first_and_daily_cap(world, app):
     try:
         first = flashcards.next_card(student, deck, at=NOON)
         assert first.id == items[0].id
-        again = flashcards.review(student, first, 1, "token-cap-001", at=NOON)
+        again = card_reviews.review(student, first, 1, "token-cap-001", at=NOON)
         second = flashcards.next_card(student, deck, at=NOON)
         assert second.id == items[1].id  # the lapsed card waits for its minutes
-        flashcards.review(student, second, 4, "token-cap-002", at=NOON)
+        card_reviews.review(student, second, 4, "token-cap-002", at=NOON)
         # Once the first card is due again it comes before the next new card.
         assert flashcards.next_card(student, deck, at=again.due).id == items[0].id
-        flashcards.review(student, items[2], 4, "token-cap-003", at=NOON)
+        card_reviews.review(student, items[2], 4, "token-cap-003", at=NOON)
         status = flashcards.deck_status(student, deck, at=NOON)
         assert status.new_left_today == 0 and status.new == len(items) - 3
         assert flashcards.next_card(student, deck, at=NOON) is None  # cap reached

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, AttemptQuestion, Item, Passage, Response, Section, Sentence
-from quizapp.services import bank, flashcards
+from quizapp.services import bank, card_reviews
 from quizapp.services.progress import progress
 from tests.flashcard_helpers import published_quiz
 from tests.helpers import make_users, sign_in
@@ -96,12 +96,12 @@ def studied(world):
     c = by_section[second][0]
     today = datetime.now(UTC).replace(hour=12, minute=0, second=0, microsecond=0)
     yesterday = today - timedelta(days=1)
-    flashcards.review(student, a, 3, "progress-a-good", at=yesterday)
-    flashcards.review(student, b, 1, "progress-b-again", at=yesterday)
+    card_reviews.review(student, a, 3, "progress-a-good", at=yesterday)
+    card_reviews.review(student, b, 1, "progress-b-again", at=yesterday)
     quiz = published_quiz(users["instructor"], "Cheka quiz", [a, c])
     answer_in_quiz(student, quiz, [(a, False, today), (c, True, today)])
     # Another student's answers never show in this student's progress.
-    flashcards.review(users["other_student"], c, 4, "progress-other", at=today)
+    card_reviews.review(users["other_student"], c, 4, "progress-other", at=today)
     return student, items, (a, b, c), (first, second), (yesterday, today)
 
 
@@ -125,8 +125,8 @@ def test_figures(world):
     assert days[-2:] == [(yesterday.date(), 2, 1), (today.date(), 2, 1)]
     assert all(n == right == 0 for _, n, right in days[:-2])
     # A day outside the window is left out; the window starts at its first active day.
-    flashcards.review(student, c, 3, "progress-old-1", at=today - timedelta(days=40))
-    flashcards.review(student, c, 3, "progress-old-2", at=today - timedelta(days=10))
+    card_reviews.review(student, c, 3, "progress-old-1", at=today - timedelta(days=40))
+    card_reviews.review(student, c, 3, "progress-old-2", at=today - timedelta(days=10))
     later = progress(student, at=today)
     assert later.answered == 6 and len(later.days) == 11 and later.days[0].answered == 1
 

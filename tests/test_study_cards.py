@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from quizapp.extensions import db
 from quizapp.models import CardReview, CardState, CitationRecord, Item, ItemVersion, User
-from quizapp.services import bank, flashcards
+from quizapp.services import bank, card_reviews, flashcards
 from tests.flashcard_helpers import approved_bank, published_quiz
 from tests.helpers import counted_statements, sign_in
 
@@ -218,7 +218,7 @@ def test_nothing_due_says_when_the_next_card_is(client, world, app):
 
 def test_students_see_only_their_own_cards(client, world):
     users, items = world
-    flashcards.review(users["other_student"], items[0], 4, "other-student-1")
+    card_reviews.review(users["other_student"], items[0], 4, "other-student-1")
     sign_in(client, users["student"].email)
     page = client.get("/study/cards/source-history").get_data(as_text=True)
     # The other student's review does not move this student's first card.
@@ -248,8 +248,8 @@ def test_pages_make_a_constant_number_of_statements(client, world):
     student = db.session.get(User, student_id)
     for n, item_id in enumerate(item_ids[1:12]):
         item = db.session.get(Item, item_id)
-        flashcards.review(student, item, 4, f"history-{n:04d}")
-        flashcards.review(
+        card_reviews.review(student, item, 4, f"history-{n:04d}")
+        card_reviews.review(
             student, item, 3, f"history-{n:04d}-b", at=flashcards.now() + timedelta(days=9)
         )
     later = measure()

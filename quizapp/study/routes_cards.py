@@ -14,8 +14,9 @@ from sqlalchemy import select
 from quizapp.bank.citing import cited_passages, load_contexts
 from quizapp.extensions import db
 from quizapp.models import Item
-from quizapp.services import flashcards
-from quizapp.services.flashcards import RATINGS, Deck, FlashcardError
+from quizapp.services import card_reviews, flashcards
+from quizapp.services.card_reviews import RATINGS, FlashcardError
+from quizapp.services.flashcards import Deck
 from quizapp.study import bp
 from quizapp.study.card_faces import card_face
 from quizapp.study.card_forms import ReviewForm
@@ -64,7 +65,7 @@ def review_card(deck: str):
         abort(400, description="The rating was not recorded: " + "; ".join(problems) + ".")
     item = _card(found, form.item.data, not_found=400)
     try:
-        result = flashcards.review(current_user, item, form.rating.data, form.token.data)
+        result = card_reviews.review(current_user, item, form.rating.data, form.token.data)
     except FlashcardError as exc:
         abort(400, description=f"The rating was not recorded: {exc}.")
     wait = _wait(result.due, flashcards.now())
@@ -92,7 +93,7 @@ def _card(deck: Deck, uuid: str, not_found: int) -> Item:
 
 def _rating_buttons(item: Item, at: datetime) -> list[tuple[int, str, str]]:
     """(rating, name, when the card would come back) for each button."""
-    waits = flashcards.preview_intervals(current_user, item, at)
+    waits = card_reviews.preview_intervals(current_user, item, at)
     return [(value, name, _wait(at + waits[value], at)) for value, name in RATINGS.items()]
 
 
