@@ -473,6 +473,30 @@ def test_another_name_of_the_answer_or_its_acronym_beside_the_blank_gives_it_awa
     assert not _gives_away_in(other, start, start + len("Lithuania"))
 
 
+def test_the_adjective_of_a_place_gives_it_away():
+    text = "One of the GPU's victims in Spain was Andres Nin, a founder of the Spanish party."
+    start = text.index("Spain")
+    assert _gives_away_in(text, start, start + len("Spain"))
+    plain = text.replace("Spanish", "Catalan")
+    assert not _gives_away_in(plain, start, start + len("Spain"))
+    french = "The strikes in France were reported by the French press in 1936."
+    start = french.index("France")
+    assert _gives_away_in(french, start, start + len("France"))
+
+
+def test_a_name_in_a_reference_to_the_source_is_no_answer():
+    from tests.generator_fixtures import settle, text_sentences
+
+    raw = (
+        "Notes\n\nThe story was confirmed in the 1987 issue of Ogonek (cited in Stalin and "
+        "the Kirov Murder, Robert Conquest) and by Nikolai Bukharin.\n"
+    )
+    (sentence, *_), context = settle(text_sentences(raw, "cited"))
+    by_text = {sentence.text[m.start : m.end]: m for m in sentence.mentions}
+    assert answer_salience(by_text["Robert Conquest"], sentence, context) == 0
+    assert answer_salience(by_text["Nikolai Bukharin"], sentence, context) > 0
+
+
 def _gives_away_in(
     text: str, start: int, end: int, names: tuple[str, ...] = (), person: bool = True
 ) -> bool:

@@ -54,6 +54,8 @@ def gives_away(
     where = far.lower() if person else sentence.text[:start].lower()
     if names and any(re.search(rf"\b{re.escape(w.lower())}\b", where) for w in names):
         return True
+    if demonym_in(sentence.text[start:end], sentence.text[:start] + " " + sentence.text[end:]):
+        return True  # "victims in _____ ... the Spanish Communist Party"
     if COMPASS.search(sentence.text[:start]) and sentence.text[start:end][:1].isupper():
         return True  # "the countries of western _____": the direction all but names it
     glossed = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", sentence.text[end:])
@@ -63,6 +65,33 @@ def gives_away(
 
 
 COMPASS = re.compile(r"\b(western|eastern|northern|southern|central)\s+$", re.IGNORECASE)
+
+
+# Countries whose adjective does not begin with the country's first letters.
+IRREGULAR_DEMONYMS = {
+    "france": "french",
+    "holland": "dutch",
+    "netherlands": "dutch",
+    "denmark": "danish",
+    "switzerland": "swiss",
+    "wales": "welsh",
+}
+ADJECTIVE_ENDING = re.compile(r"(ish|ian|ean|ese|an|ic|i)$")
+
+
+def demonym_in(span: str, rest: str) -> bool:
+    """The rest holds the adjective of a one-word place ("Spanish" for Spain, "Polish" for
+    Poland): its first three letters, then an adjective's ending."""
+    if not re.fullmatch(r"[A-Z][a-z]{3,}", span):
+        return False
+    place = span.lower()
+    for word in re.findall(r"\b[A-Z][a-z]{3,}\b", rest):
+        word = word.lower()
+        if IRREGULAR_DEMONYMS.get(place) == word:
+            return True
+        if word != place and word[:3] == place[:3] and ADJECTIVE_ENDING.search(word):
+            return True
+    return False
 
 
 def acronym_of(span: str, rest: str) -> bool:

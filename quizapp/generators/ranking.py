@@ -109,6 +109,10 @@ def _in_list(sentence: TaggedSentence, mention: Mention) -> bool:
     return bool(middle or last or LIST_TWO_AFTER.match(after))
 
 
+# An open parenthesis that cites a book or an article: what follows is a reference.
+CITED = re.compile(r"\((?:cited|quoted|see|cf\.)\b[^()]*$", re.IGNORECASE)
+
+
 def answer_salience(mention: Mention, sentence: TaggedSentence, context: Context) -> float:
     """0..1: how good the mention is as an answer; 0 for stop words, pronouns, giveaways."""
     start, end = clean_span(sentence, mention)
@@ -123,6 +127,8 @@ def answer_salience(mention: Mention, sentence: TaggedSentence, context: Context
         return 0.0
     if re.search(r"\baccording to\s+$", sentence.text[:start], re.IGNORECASE):
         return 0.0  # the source an aside cites ("according to Stephen Cohen in …"), not a fact
+    if CITED.search(sentence.text[:start]):
+        return 0.0  # a reference to the source ("(cited in Stalin and the Kirov Murder, ___)")
     if sentence.text[:start].count("[") > sentence.text[:start].count("]"):
         return 0.0  # inside the source's own editorial brackets ("his wife [Trotsky's sister]")
     glossed = re.search(r"[A-Z]\w*\s*\($", sentence.text[:start])
