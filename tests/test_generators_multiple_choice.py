@@ -414,3 +414,25 @@ def test_a_town_gets_towns_and_a_list_of_towns_is_no_nesting():
     related = _related_places(context)
     assert frozenset(("madrid", "valencia")) not in related  # a list, not one inside another
     assert frozenset(("barcelona", "spain")) in related
+
+
+def test_a_title_counts_as_a_rank_only_where_the_description_gives_it_as_one():
+    from quizapp.generators.base import Context
+    from quizapp.generators.candidate_pool import Candidate
+    from quizapp.generators.name_kinds import titled
+    from quizapp.tagging.types import Entity
+
+    described = {
+        "Denikin": "White general who led the armies of the south in the civil war.",
+        "Stalin": "General secretary who rose through the party apparatus.",
+        "Tukhachevsky": "Marshal, head of the Soviet General Staff, purged in 1937.",
+        "Antonov-Ovseyenko": "In 1937 Soviet consul general in Barcelona.",
+    }
+    entities = {
+        f"person:{name}": Entity(f"person:{name}", name, "person", (), text)
+        for name, text in described.items()
+    }
+    context = Context(entities=entities)
+    generals = {n for n in described if titled(Candidate(n, f"person:{n}"), "general", context)}
+    assert generals == {"Denikin"}
+    assert titled(Candidate("Tukhachevsky", "person:Tukhachevsky"), "marshal", context)

@@ -204,10 +204,16 @@ def title_of(text: str) -> str | None:
     return first if first in TITLE_WORDS and len(text.split()) > 1 else None
 
 
+# The title as the person's rank in a description ("Marshal, hero of …", "a White general
+# of …"), not a word of another title ("General secretary", "the General Staff",
+# "consul general").
+RANK = r"(?<!consul )\b{title}\b(?=\s*(?:$|[,.;:)]|(?:of|in|and|who|under|during)\b))"
+
+
 def titled(cand: Candidate, title: str, context: Context) -> bool:
     """The corpus calls the candidate by the title, or its description has the title."""
     entity = context.entities.get(cand.key)
-    if entity and re.search(rf"\b{title}\b", entity.description.lower()):
+    if entity and re.search(RANK.format(title=re.escape(title)), entity.description.lower()):
         return True
     return any(
         title_before(s, a) == title for s, (a, _) in zip(cand.sentences, cand.spans, strict=True)
