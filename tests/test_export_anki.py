@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 from sqlalchemy import select
 
+from quizapp.checking.blanks import find_blank, hint_of
 from quizapp.extensions import db
 from quizapp.models import Document, Item, ItemVersion, Passage, Section, Sentence
 from quizapp.services import bank
@@ -133,7 +135,7 @@ def test_cards_show_the_question_then_answer_explanation_and_citation(deck, coll
         assert f'href="{PUBLIC_URL}/sources/history#s-{sentence.key}"' in answer, kind
         assert "<mark>" not in question, kind
         if kind == "cloze":
-            before = version.stem.split("_____")[0]
+            before = version.stem[: find_blank(version.stem).start()]
             assert before.strip() in question
             assert version.answer not in question.split("</style>")[1]
             assert f'<span class="cloze" data-ordinal="1">{version.answer}</span>' in answer
@@ -145,6 +147,22 @@ def test_cards_show_the_question_then_answer_explanation_and_citation(deck, coll
                 assert f"<li>{choice}</li>" in question
         if version.explanation:
             assert "quizapp-explanation" in answer
+
+
+def test_a_clozes_hint_shows_in_anki_in_place_of_the_blank(deck, collection):
+    import_deck(collection, deck)
+    hinted = [
+        (item, version)
+        for item, version in exported_items()
+        if item.type == "cloze" and hint_of(find_blank(version.stem).group())
+    ]
+    assert hinted
+    for item, version in hinted[:5]:
+        question = note_of(collection, item).cards()[0].question()
+        hint = hint_of(find_blank(version.stem).group())
+        assert f"[{hint}]" in question, (version.stem, question)
+        shown = re.sub(r"<[^>]*>", "", question.split("</style>")[1])  # the text, not markup
+        assert version.answer not in shown
 
 
 def test_reimport_after_an_edit_updates_the_note_and_keeps_its_reviews(

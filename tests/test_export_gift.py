@@ -7,6 +7,7 @@ import re
 from pygiftparser.answer import MatchingSet, SelectSet, ShortSet, TrueFalseSet
 from pygiftparser.parser import parseFile
 
+from quizapp.checking.blanks import find_blank, hint_of
 from tests.export_helpers import bank_snapshot, export_bank, run
 
 SETS = {
@@ -60,6 +61,9 @@ def test_every_item_parses_as_the_gift_question_of_its_type(app, runner, tmp_pat
         else:
             assert right == [version["answer"], *version["alternatives"]]
         if item["type"] == "cloze":
-            before, after = version["stem"].split("_____")
-            assert unescape(question.text) == before.strip()
+            blank = find_blank(version["stem"])
+            before, after = version["stem"][: blank.start()], version["stem"][blank.end() :]
+            hint = hint_of(blank.group())
+            shown = f"{before}({hint})" if hint else before  # the hint beside the box
+            assert unescape(question.text) == shown.strip()
             assert after.strip() in unescape(question.tail)

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from quizapp.checking.blanks import find_blank, hint_of
 from quizapp.extensions import db
 from quizapp.models import Attempt, Item, ItemVersion, Response
 from quizapp.services import attempt_questions, attempts, quizzes
@@ -82,6 +83,10 @@ def test_the_question_page_offers_every_type_accessibly(setting, app):
     ]
     cloze, mc, short, tf, chronology, matching = pages
     assert '<label for="answer-1">' in cloze
+    # a blank that shows the answer's first letters says so; a bare one does not
+    hinted = hint_of(find_blank(items["cloze"].current.stem).group())
+    assert ('id="hint-1"' in cloze) == bool(hinted), items["cloze"].current.stem
+    assert 'id="hint-' not in short
     for choice in [
         items["multiple_choice"].current.answer,
         *items["multiple_choice"].current.distractors,

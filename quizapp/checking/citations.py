@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from quizapp.checking.blanks import without_blanks
 from quizapp.checking.normalize import content_words, normalize_answer, stem_of
 from quizapp.checking.statements import (
     core_statement,
@@ -30,7 +31,6 @@ FRAME_WORDS = frozenset(
     "long year years month day date name title percentage number city town country place "
     "person people term kind type sort".split()
 )
-BLANK = "_____"
 
 
 @dataclass(frozen=True)
@@ -195,7 +195,7 @@ def _matching_supported(item: ItemFacts, sentences: Mapping[str, SentenceState])
 def _leaky(item: ItemFacts) -> list[str]:
     if item.type not in ("cloze", "multiple_choice", "short_answer"):
         return []
-    stem = f" {normalize_answer(item.stem.replace(BLANK, ' '))} "
+    stem = f" {normalize_answer(without_blanks(item.stem))} "
     for form in accepted_forms(item):
         form_words = normalize_answer(form)
         if len(form_words) >= 2 and f" {form_words} " in stem:
@@ -214,7 +214,7 @@ def drift_problems(statement: str, cited: Sequence[SentenceState]) -> list[str]:
     """Reasons the stem or statement says what its cited sentences and their passages do
     not (empty when it does not drift); the first state is the answer's sentence."""
     stem = core_statement(statement)
-    words = [w for w in content_words(stem.replace(BLANK, " ")) if w not in FRAME_WORDS]
+    words = [w for w in content_words(without_blanks(stem)) if w not in FRAME_WORDS]
     if not words:
         return []
     known: set[str] = set()

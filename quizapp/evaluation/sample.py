@@ -18,6 +18,8 @@ def sample_markdown(count: int, seed: int) -> str:
     parts = [
         f"# Sample of {len(chosen)} items (seed {seed})\n",
         "Rate each with ../shared/eval/RUBRIC.md: G I S A U W N D, P, and a verdict.\n",
+        "A letter before a cloze's blank is the first letter of a word of the answer, as "
+        "students are told.\n",
     ]
     for number, version in enumerate(chosen, start=1):
         parts.append(_item_markdown(number, version))

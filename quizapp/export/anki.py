@@ -161,9 +161,12 @@ def _note_parts(item: ExportItem, public_url: str | None) -> tuple[genanki.Model
     return anki_models.QUESTION_MODEL, _question_fields(item, public_url), anki_tags(item)
 
 
-def _cloze_fields(item: ExportItem, blank: tuple[str, str], public_url: str | None) -> list[str]:
-    before, after = blank
-    text = f"{escape(before)}{{{{c1::{_cloze_safe(item.version.answer)}}}}}{escape(after)}"
+def _cloze_fields(
+    item: ExportItem, blank: tuple[str, str, str], public_url: str | None
+) -> list[str]:
+    before, after, hint = blank
+    hinted = f"::{_cloze_safe(hint)}" if hint else ""  # Anki shows "[L…]" for the blank
+    text = f"{escape(before)}{{{{c1::{_cloze_safe(item.version.answer)}{hinted}}}}}{escape(after)}"
     return [text, _extra(item), citations_html(item, public_url), _source(item)]
 
 

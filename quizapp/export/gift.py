@@ -48,9 +48,10 @@ def question(item: ExportItem, public_url: str | None) -> str:
     feedback = _feedback(item, public_url)
     head = f"// quizapp {item.type} {item.uuid}\n::{_escape(_name(version.stem))}::"
     if item.type == "cloze" and split_blank(version.stem):
-        before, after = split_blank(version.stem)
+        before, after, hint = split_blank(version.stem)
         accepted = " ".join(f"={_escape(a)}" for a in [version.answer, *also_accepted(version)])
-        return f"{head}{_escape(before)}{{{accepted}{feedback}}}{_escape(after)}"
+        shown = f"({_escape(hint)}) " if hint else ""  # the hint stays visible beside the box
+        return f"{head}{_escape(before)}{shown}{{{accepted}{feedback}}}{_escape(after)}"
     return f"{head}{_escape(version.stem)} {{{_answers(item)}{feedback}}}"
 
 

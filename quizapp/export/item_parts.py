@@ -7,11 +7,9 @@ item's uuid, so an export of the same bank is the same file every time.
 from __future__ import annotations
 
 import hashlib
-import re
 
+from quizapp.checking.blanks import find_blank, hint_of
 from quizapp.export.export_items import VersionContent
-
-BLANK = re.compile(r"_{3,}")
 
 
 def shuffled(values: list[str], seed: str) -> list[str]:
@@ -27,12 +25,13 @@ def choices(version: VersionContent, seed: str) -> list[str]:
     return shuffled([version.answer, *(version.distractors or [])], seed)
 
 
-def split_blank(stem: str) -> tuple[str, str] | None:
-    """The text before and after a cloze stem's blank, or None when it has none."""
-    match = BLANK.search(stem)
+def split_blank(stem: str) -> tuple[str, str, str] | None:
+    """The text before and after a cloze stem's blank and the blank's hint ("L…", or ""),
+    or None when it has none."""
+    match = find_blank(stem)
     if match is None:
         return None
-    return stem[: match.start()], stem[match.end() :]
+    return stem[: match.start()], stem[match.end() :], hint_of(match.group())
 
 
 def events(version: VersionContent) -> list[str]:

@@ -6,7 +6,8 @@ on its own (SECOND).
 
 The blank is an entity, a date, a number or a glossary term, never a pronoun, a stop
 word or a span the rest of the sentence names again (see ranking.answer_salience), and a
-blanked name needs another fact in the stem to pin it down (anchors.py).
+blanked name needs another fact in the stem to pin it down (anchors.py). The blank of a
+name or a term shows the first letter of each of its words (checking/blanks.py).
 The stem keeps the sentence exactly, behind "According to X, " when it quotes someone
 or gives the author's opinion, and behind the sentence before it when it points back to
 that one (lead_in.py). Also holds the helpers every sentence generator shares
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quizapp.checking.blanks import BLANK, hinted_blank
 from quizapp.generators import register
 from quizapp.generators.anchors import pinned
 from quizapp.generators.attribution import attributed, attribution
@@ -36,7 +38,6 @@ from quizapp.generators.ranking import THRESHOLD, Span, answer_spans, item_score
 from quizapp.generators.setting import is_setting
 from quizapp.tagging.types import TaggedSentence
 
-BLANK = "_____"
 ARTICLE_BEFORE_BLANK = re.compile(r"\b([Aa])n? (?=" + BLANK + ")")
 MAX_SPANS = 2  # items of one type a sentence may usually yield, on distinct spans
 MAX_VARIED = 3  # a cloze may take a third span when it is of a third kind
@@ -57,17 +58,42 @@ def neutral_article(stem: str) -> str:
     return ARTICLE_BEFORE_BLANK.sub(lambda m: f"{m.group(1)}(n) ", stem)
 
 
+def hinted(stem: str, span: Span) -> str:
+    """The cloze stem with its blank showing the initials of a name or term ("L_____",
+    checking/blanks.py); a date's or a number's blank stays bare, behind "a(n)"."""
+    blank = BLANK if span.mention.type in ("date", "number") else hinted_blank(span.text)
+    if blank == BLANK:
+        return neutral_article(stem)
+    return stem.replace(BLANK, blank, 1)  # the letter shows, so the article may too
+
+
+YEAR = re.compile(r"\b1\d{3}\b")
+OF_YEAR = re.compile(r"\s+(?:of|in)\s+1\d{3}$")
+
+
+def less_precise(span: Span) -> list[str]:
+    """Answers right but less precise than the span: the year of a day or a month
+    ("1934" for "February 1934"), a name without the year it carries ("Paris Commune"
+    for "Paris Commune of 1871")."""
+    years = YEAR.findall(span.text)
+    if span.mention.type == "date" and len(years) == 1 and span.text.strip() != years[0]:
+        return years
+    if OF_YEAR.search(span.text):
+        return [OF_YEAR.sub("", span.text)]
+    return []
+
+
 def alternatives(span: Span, context: Context, sentence: TaggedSentence | None = None) -> list[str]:
     """Other accepted answers: the linked entity's canonical name and aliases, but not one
     the sentence prints ("_____—today Stalingrad" does not accept "Stalingrad")."""
     entity = context.entities.get(span.mention.entity or "")
     if entity is None:
-        return []
+        return less_precise(span)
     printed = sentence.text[: span.start] + " " + sentence.text[span.end :] if sentence else ""
     names = [n for n in (entity.canonical, *entity.aliases) if not names_any(printed, n)]
     seen = {span.text.lower()}
     result = []
-    for name in names:
+    for name in [*names, *less_precise(span)]:
         if name and name.lower() not in seen:
             seen.add(name.lower())
             result.append(name)
@@ -194,7 +220,7 @@ class ClozeGenerator:
     """Up to MAX_SPANS clozes per sentence, on its most salient distinct spans."""
 
     name = "cloze"
-    version = "6"
+    version = "7"
 
     def generate(self, sentence: TaggedSentence, context: Context) -> list[Draft]:
         found = salient_spans(sentence, context, lead=True)
@@ -210,7 +236,7 @@ class ClozeGenerator:
         before = ready.before
         return Draft(
             type="cloze",
-            stem=neutral_article(ready.stem(sentence, span)),
+            stem=hinted(ready.stem(sentence, span), span),
             answer=span.text,
             citations=cited(sentence, span, before),
             generator=self.name,

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from quizapp.bank.citing import CitedPassage, cited_passages, load_contexts
+from quizapp.checking.blanks import find_blank, hint_of
 from quizapp.extensions import db
 from quizapp.models import AttemptQuestion, CitationRecord, ItemVersion
 from quizapp.services.attempt_questions import versions_of
@@ -57,6 +58,12 @@ class QuestionView:
     lefts: list[tuple[int, str, int | None]] = field(default_factory=list)  # n, left, right no.
     rights: list[tuple[int, str]] = field(default_factory=list)  # number, right
     feedback: Feedback | None = None
+
+    @property
+    def hinted(self) -> bool:
+        """Whether the stem's blank shows the answer's first letters ("L_____")."""
+        blank = find_blank(self.stem)
+        return blank is not None and bool(hint_of(blank.group()))
 
 
 def build_views(
