@@ -231,3 +231,15 @@ def test_a_passage_of_a_transcript_is_quoted_whoever_speaks():
     assert marked["Comrade Trotsky cont"] == UNNAMED
     assert marked["The session went on "] is None
     assert marked["The members of the C"] is None
+
+
+def test_a_section_that_muses_in_an_imagined_voice_is_nobodys_claim():
+    # Serge's "Fear" voices Stalin's thoughts: "Who can be counted on? … Voroshilov is still
+    # a sturdy fellow of the Old Guard." The section after it is Serge's own account.
+    excerpt = serge_excerpt("FEAR\n", "AMBUSH IN SPAIN")
+    sentences = tag(excerpt, "serge-fear").sentences
+    sturdy = next(s for s in sentences if s.text.startswith("Voroshilov is still a sturdy"))
+    assert sturdy.section == "FEAR" and sturdy.quoted_by == UNNAMED
+    assert attribution(sturdy) is None
+    served = next(s for s in sentences if s.text.startswith("All his life the Old Man"))
+    assert served.section != "FEAR" and served.quoted_by is None

@@ -7,7 +7,8 @@ sentence before it is about ("Radek from his exile castigates their capitulation
 writes:"). When no speaker can be named ("From a letter from Moscow, April 1933:") the
 sentences are still marked, as UNNAMED: they are someone's words, not the author's, and no
 item may state them as the author's. So is a passage of a transcript ("VOROSHILOV: That's
-enough. For shame! [Whistling, boos …]"), whoever speaks in it.
+enough. For shame! [Whistling, boos …]"), whoever speaks in it, and a section that muses
+in a voice the author imagines (one full of questions nobody is quoted asking).
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ _ELLIPSIS_END = re.compile(r"(?:\.\s?\.\s?\.|…)[\s.\"”’*]*$")
 _ELLIPSIS_START = re.compile(r"^[\"“]?(?:\.\s?\.\s?\.|…)")
 _ASIDE = {"appos", "punct", "prep", "relcl", "acl", "parataxis", "advcl"}
 REACH = 8  # passages an introduction or attribution may reach
+# A section where one sentence in seven or more is an unquoted question (see _musing_sections).
+MUSING, MUSING_LEAST = 0.14, 8
 UNNAMED = "(unnamed)"  # quoted_by for words quoted from a source the text does not name
 FIRST_PERSON = {"i", "me", "we", "us"}
 # A speaker's name in capitals before a colon: a record of a session, quoted as it stands.
@@ -56,6 +59,31 @@ def mark_quotations(sentences: list[TaggedSentence]) -> None:
     for i, passage in enumerate(passages):
         if i not in marked and any(SPEAKER_LABEL.search(s.text) for s in passage):
             _mark(passages, [i], UNNAMED, marked)  # a transcript: "VOROSHILOV: That's enough."
+    for section in _musing_sections(passages):
+        _mark(passages, [i for i in section if i not in marked], UNNAMED, marked)
+
+
+def _musing_sections(passages: list[list[TaggedSentence]]) -> list[list[int]]:
+    """The sections (as passage indexes) that muse in someone's voice: at least MUSING of
+    their sentences, and MUSING_LEAST in all, are questions outside quotation marks ("Would
+    nothing be done? … Who can be counted on?" as Serge voices Stalin's fears). What such a
+    section states is a mind the author imagines, not the author's claim."""
+    by_section: dict[str, list[int]] = {}
+    for i, passage in enumerate(passages):
+        by_section.setdefault(passage[0].section, []).append(i)
+    musing = []
+    for indexes in by_section.values():
+        sentences = [s for i in indexes for s in passages[i]]
+        asked = sum(1 for s in sentences if _open_question(s.text))
+        if asked >= MUSING_LEAST and asked >= MUSING * len(sentences):
+            musing.append(indexes)
+    return musing
+
+
+def _open_question(text: str) -> bool:
+    """A question in the text's own voice: it ends in "?" and opens no quotation."""
+    stripped = text.strip().rstrip("*")
+    return stripped.endswith("?") and not re.search(r"[\"“”]", stripped)
 
 
 def _passages(sentences: list[TaggedSentence]) -> list[list[TaggedSentence]]:
