@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from functools import cache
 
 import pytest
 
+from quizapp.checking.blanks import BLANK_PATTERN
 from quizapp.generators.candidate_pool import squeeze
-from quizapp.generators.cloze import BLANK, ClozeGenerator
+from quizapp.generators.cloze import ClozeGenerator
 from quizapp.generators.multiple_choice import MultipleChoiceGenerator
 from quizapp.generators.true_false import TrueFalseGenerator
 from quizapp.ingest.prepare import prepare_document
@@ -54,20 +56,22 @@ def test_cloze_and_multiple_choice_cite_the_blanked_span():
             citation = draft.citations[0]
             assert sentence.text[citation.start : citation.end] == draft.answer
             own = without_lead(draft, sentence, context)  # the lead-in is cited second
-            assert states(own.replace(BLANK, draft.answer), sentence.text)
+            assert states(BLANK_PATTERN.sub(draft.answer, own, count=1), sentence.text)
             for distractor in draft.distractors:
                 assert squeeze(distractor) not in squeeze(sentence.text)
                 assert squeeze(distractor) not in {squeeze(a) for a in draft.alternatives}
 
 
 def test_true_false_statements_are_the_sentence_or_one_swap():
+    context = tagged()[1]
     drafts = _drafts(TrueFalseGenerator())
     assert {d.answer for _, d in drafts} == {"True", "False"}
     for sentence, draft in drafts:
         citation = draft.citations[0]
         statement = draft.payload["statement"]
-        if draft.payload["truth"]:
-            assert states(statement, sentence.text)
+        if draft.payload["truth"]:  # behind its lead-in, when it cites one
+            own = without_lead(dataclasses.replace(draft, stem=statement), sentence, context)
+            assert states(own, sentence.text)
         else:
             before, after = sentence.text[: citation.start], sentence.text[citation.end :]
             swapped = swapped_value(statement, before, after)

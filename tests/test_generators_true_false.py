@@ -5,9 +5,10 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from quizapp.checking.tagged import state_of_tagged
 from quizapp.generators.candidate_pool import squeeze
 from quizapp.generators.true_false import NEGATION, TrueFalseGenerator
-from tests.generator_fixtures import SAMPLE, corpus, run, states, swapped_value
+from tests.generator_fixtures import SAMPLE, corpus, run, states, swapped_value, without_lead
 
 PREFIX = "True or false: "
 
@@ -38,11 +39,38 @@ def test_payload_answer_and_stem_agree():
 
 
 def test_a_true_statement_is_the_sentence_and_cites_its_key_fact():
+    led = 0
     for sentence, draft in run(TrueFalseGenerator()):
         if draft.payload["truth"]:
-            assert states(draft.payload["statement"], sentence.text)
+            # behind the sentence it leans on, when it cites that one for context
+            statement = dataclasses.replace(draft, stem=draft.payload["statement"])
+            own = without_lead(statement, sentence)
+            led += own != draft.payload["statement"]
+            assert states(own, sentence.text)
             citation = draft.citations[0]
             assert any(m.start <= citation.start < citation.end <= m.end for m in sentence.mentions)
+    assert led  # "He led the Cheka until his death in 1926." behind the sentence naming him
+
+
+def test_a_statement_read_behind_its_lead_in_is_true_and_checked_with_it():
+    from quizapp.checking.citations import check
+    from quizapp.services.bank_drafts import facts_of_draft
+
+    _, context = corpus(SAMPLE)
+    led = [
+        (s, d)
+        for s, d in run(TrueFalseGenerator())
+        if len(d.citations) > 1 and d.citations[1].role == "context"
+    ]
+    assert led and all(d.answer == "True" for _, d in led)
+    for sentence, draft in led:
+        before = context.before[sentence.key]
+        states_ = {s.key: state_of_tagged(s) for s in (sentence, before)}
+        facts = facts_of_draft(draft)
+        assert check(facts, states_).verdict == "supported", draft.stem
+        # the sentence alone does not state what the lead-in adds
+        alone = dataclasses.replace(facts, citations=facts.citations[:1])
+        assert check(alone, states_).verdict == "unsupported", draft.stem
 
 
 def test_a_false_statement_differs_by_exactly_the_swapped_span():
@@ -123,7 +151,8 @@ def test_every_statement_passes_the_checker_it_is_drafted_for():
     from quizapp.checking.tagged import state_of_tagged
     from quizapp.services.bank_drafts import facts_of_draft
 
-    drafts = run(TrueFalseGenerator())
-    for sentence, draft in drafts:
-        verdict = check(facts_of_draft(draft), {sentence.key: state_of_tagged(sentence)})
+    sentences, _ = corpus(SAMPLE)
+    states_ = {s.key: state_of_tagged(s) for s in sentences}
+    for _, draft in run(TrueFalseGenerator()):
+        verdict = check(facts_of_draft(draft), states_)
         assert verdict.verdict == "supported", (draft.stem, verdict.reasons)

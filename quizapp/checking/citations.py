@@ -159,7 +159,9 @@ def _statement_supported(item: ItemFacts, sentences: Mapping[str, SentenceState]
     sentence = sentences[citation.sentence_key]
     statement = item.payload.get("statement") or item.stem
     if item.answer.strip().lower() == "true":
-        return true_statement_problems(statement, sentence.text)
+        # a statement read behind its lead-in states the cited sentences together
+        told = [sentences[c.sentence_key].text for c in item.citations[1:] if c.role == "context"]
+        return true_statement_problems(statement, " ".join([*told, sentence.text]))
     if citation.start == citation.end:
         return ["a statement keyed false must mark the span it changed"]
     return swapped_statement_problems(statement, sentence.text, citation.start, citation.end)

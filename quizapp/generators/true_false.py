@@ -7,7 +7,8 @@ happens (`swappable`); a name swapped for another rarely does ("Sukhanov was sti
 exile" is not false by "Zinoviev was still in exile"). Sentences with a negation never
 yield a false statement, since a swap could make it true. Whether a sentence that can
 be made false is, is seeded from its key (FALSE_SHARE), so the bank is the same on every
-run.
+run. A sentence that leans on the one before it ("He was approached by …") is stated behind
+that one, as clozes are (lead_in.py), and only as true: the checker reads the two together.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from quizapp.checking.tagged import state_of_tagged
 from quizapp.generators import register
 from quizapp.generators.attribution import attributed
 from quizapp.generators.base import Context, Draft
-from quizapp.generators.cloze import citation, explanation, salient_spans, tags
+from quizapp.generators.cloze import Ready, cited, explanation, salient_spans, tags
 from quizapp.generators.distractors import choose, seeded
+from quizapp.generators.lead_in import led
 from quizapp.generators.named_referents import edited
 from quizapp.generators.ranking import THRESHOLD, Span, item_score
 from quizapp.generators.setting import is_setting
@@ -91,34 +93,39 @@ class TrueFalseGenerator:
     """One true-or-false statement per sentence, false about half the time."""
 
     name = "true_false"
-    version = "5"
+    version = "6"
 
     def generate(self, sentence: TaggedSentence, context: Context) -> list[Draft]:
-        found = salient_spans(sentence, context, setting=True)
+        found = salient_spans(sentence, context, lead=True, setting=True)
         if found is None:
             return []
         ready, spans = found
-        prefix = ready.prefix
+        if ready.before is not None:  # read behind the sentence it leans on: stated true
+            return [self._draft(sentence, spans[0], edited(sentence, 0, 0, ""), True, ready)]
         want_false = seeded(sentence.key, "true_false").random() < FALSE_SHARE
         swapped = false_version(sentence, spans, context) if want_false else None
         if swapped is None:
-            return [self._draft(sentence, spans[0], edited(sentence, 0, 0, ""), True, prefix)]
+            return [self._draft(sentence, spans[0], edited(sentence, 0, 0, ""), True, ready)]
         span, _, text = swapped
-        return [self._draft(sentence, span, text, False, prefix)]
+        return [self._draft(sentence, span, text, False, ready)]
 
     def _draft(
-        self, sentence: TaggedSentence, span: Span, statement: str, truth: bool, prefix: str
+        self, sentence: TaggedSentence, span: Span, statement: str, truth: bool, ready: Ready
     ) -> Draft:
-        stated = attributed(sentence, statement, prefix)
+        before = ready.before
+        if before is None:
+            stated = attributed(sentence, statement, ready.prefix)
+        else:  # one "According to X" covers the lead-in and the sentence
+            stated = led(before, statement.strip(), ready.prefix)
         return Draft(
             type="true_false",
             stem=f"True or false: {stated}",
             answer="True" if truth else "False",
-            citations=[citation(sentence, span.start, span.end)],
+            citations=cited(sentence, span, before),
             generator=self.name,
             version=self.version,
-            explanation=explanation(sentence),
+            explanation=explanation(sentence, before),
             tags=tags(sentence, "true_false", span),
-            score=item_score(sentence, span),
+            score=item_score(sentence, span, before),
             payload={"statement": stated, "truth": truth, "original": sentence.text},
         )
