@@ -419,17 +419,24 @@ def test_adverbs_that_tie_a_sentence_to_the_one_before_point_outside_it():
     assert found["Muna arrived"]  # "there" is Czechoslovakia, named before it
 
 
-def test_a_name_inside_the_sources_own_brackets_is_no_answer():
+def _salience_by_name(raw: str, slug: str) -> dict[str, float]:
+    """Each mention's answer salience in the first sentence of `raw`, by its text."""
     from tests.generator_fixtures import settle, text_sentences
 
+    (sentence, *_), context = settle(text_sentences(raw, slug))
+    return {
+        sentence.text[m.start : m.end]: answer_salience(m, sentence, context)
+        for m in sentence.mentions
+    }
+
+
+def test_a_name_inside_the_sources_own_brackets_is_no_answer():
     raw = (
         "Notes\n\nKamenev received his wife [Trotsky's sister] and his daughter in Moscow "
         "in 1936.\n"
     )
-    (sentence, *_), context = settle(text_sentences(raw, "brackets"))
-    by_text = {sentence.text[m.start : m.end]: m for m in sentence.mentions}
-    assert answer_salience(by_text["Trotsky"], sentence, context) == 0
-    assert answer_salience(by_text["Kamenev"], sentence, context) > 0
+    salience = _salience_by_name(raw, "brackets")
+    assert salience["Trotsky"] == 0 and salience["Kamenev"] > 0
 
 
 def test_every_sentence_is_its_authors_account():
@@ -485,16 +492,12 @@ def test_the_adjective_of_a_place_gives_it_away():
 
 
 def test_a_name_in_a_reference_to_the_source_is_no_answer():
-    from tests.generator_fixtures import settle, text_sentences
-
     raw = (
         "Notes\n\nThe story was confirmed in the 1987 issue of Ogonek (cited in Stalin and "
         "the Kirov Murder, Robert Conquest) and by Nikolai Bukharin.\n"
     )
-    (sentence, *_), context = settle(text_sentences(raw, "cited"))
-    by_text = {sentence.text[m.start : m.end]: m for m in sentence.mentions}
-    assert answer_salience(by_text["Robert Conquest"], sentence, context) == 0
-    assert answer_salience(by_text["Nikolai Bukharin"], sentence, context) > 0
+    salience = _salience_by_name(raw, "cited")
+    assert salience["Robert Conquest"] == 0 and salience["Nikolai Bukharin"] > 0
 
 
 def _gives_away_in(
