@@ -34,7 +34,7 @@ def test_a_sentence_pointing_back_is_asked_behind_the_sentence_before_it():
     assert draft.stem == (  # one "According to" for both: Stein's account
         "According to Stein, in 1948 Stalin tried to purge Yugoslavia, a country of "
         "16,000,000 people. Following that there were mass purges in all the satellite "
-        f"countries of {BLANK}."
+        "countries of E_____ E_____."  # the blank shows the answer's first letters
     )
     assert draft.answer == "Eastern Europe"
     assert draft.citations[1:] == [lead_citation(before)]

@@ -67,33 +67,17 @@ def hinted(stem: str, span: Span) -> str:
     return stem.replace(BLANK, blank, 1)  # the letter shows, so the article may too
 
 
-YEAR = re.compile(r"\b1\d{3}\b")
-OF_YEAR = re.compile(r"\s+(?:of|in)\s+1\d{3}$")
-
-
-def less_precise(span: Span) -> list[str]:
-    """Answers right but less precise than the span: the year of a day or a month
-    ("1934" for "February 1934"), a name without the year it carries ("Paris Commune"
-    for "Paris Commune of 1871")."""
-    years = YEAR.findall(span.text)
-    if span.mention.type == "date" and len(years) == 1 and span.text.strip() != years[0]:
-        return years
-    if OF_YEAR.search(span.text):
-        return [OF_YEAR.sub("", span.text)]
-    return []
-
-
 def alternatives(span: Span, context: Context, sentence: TaggedSentence | None = None) -> list[str]:
     """Other accepted answers: the linked entity's canonical name and aliases, but not one
     the sentence prints ("_____—today Stalingrad" does not accept "Stalingrad")."""
     entity = context.entities.get(span.mention.entity or "")
     if entity is None:
-        return less_precise(span)
+        return []
     printed = sentence.text[: span.start] + " " + sentence.text[span.end :] if sentence else ""
     names = [n for n in (entity.canonical, *entity.aliases) if not names_any(printed, n)]
     seen = {span.text.lower()}
     result = []
-    for name in [*names, *less_precise(span)]:
+    for name in names:
         if name and name.lower() not in seen:
             seen.add(name.lower())
             result.append(name)
