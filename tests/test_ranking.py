@@ -609,3 +609,15 @@ def test_a_member_of_a_group_is_no_name_to_ask_for():
     member = Mention(3, 16, "Oppositionist", "place", source="model")
     assert sentence.text[3:16] == "Oppositionist"
     assert answer_salience(member, sentence, corpus(SAMPLE)[1]) == 0
+
+
+def test_its_stands_for_a_body_or_a_country_not_for_a_people():
+    from tests.generator_fixtures import text_sentences
+
+    raw = (
+        "Notes\n\nTwo Frenchmen attended its first congress: Henri Guilbeaux and Jacques "
+        "Sadoul. The Comintern held its first congress in Moscow in 1919.\n"
+    )
+    frenchmen, comintern = text_sentences(raw, "its")
+    assert not is_self_contained(frenchmen)  # whose congress?
+    assert is_self_contained(comintern)

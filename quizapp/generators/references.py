@@ -116,6 +116,13 @@ def dangling(sentence: TaggedSentence):
         people.append(sentence.tokens[resolved].start)  # "he [Stalin]": named in the stem
     named = people + [m.start for m in sentence.mentions if m.type in ("organization", "place")]
     places = [m.start for m in sentence.mentions if m.type in ("organization", "place")]
+    # "its" stands for one body or country, not for a people ("Two Frenchmen attended its
+    # first congress": whose?)
+    bodies = [
+        m.start
+        for m in sentence.mentions
+        if m.type in ("organization", "place") and not _people_of(sentence, m)
+    ]
     for token in sentence.tokens:
         low = token.text.lower()
         if token.i == resolved or (low in HUMAN and _same_man(sentence, resolved, token)):
@@ -127,7 +134,7 @@ def dangling(sentence: TaggedSentence):
                 referents = subject_people(sentence, clause_verb(sentence, token))
         elif low in ("it", "its"):
             # "its" may be a country's or a party's; "it" rarely is ("papers in Italy saw in it")
-            referents = (places if low == "its" else []) + things(sentence, low)
+            referents = (bodies if low == "its" else []) + things(sentence, low)
             if low == "it" and token.dep in SUBJECTS and expletive(sentence, token):
                 continue  # "it was claimed that ...": no referent needed
             if low == "it" and main_subject(sentence, token):
@@ -151,6 +158,13 @@ def dangling(sentence: TaggedSentence):
         if low in DEMONSTRATIVE and pointing and not restricted(sentence, token):
             if not repeated(sentence, token):
                 yield token, "demonstrative"  # "this decree", "following that": elsewhere
+
+
+def _people_of(sentence: TaggedSentence, mention) -> bool:
+    """The mention names people in the plural ("Frenchmen", "the Bolsheviks"), which the
+    statistical model may type as a place or a body."""
+    inside = [t for t in sentence.tokens if mention.start <= t.start < mention.end]
+    return bool(inside) and (inside[-1].tag in ("NNS", "NNPS") or inside[-1].text.endswith("men"))
 
 
 def leans_back_only(sentence: TaggedSentence) -> bool:
