@@ -505,6 +505,14 @@ def test_the_adjective_of_a_place_gives_it_away():
     assert _gives_away_in(french, start, start + len("France"))
 
 
+def test_a_year_the_rest_lets_one_compute_is_given_away():
+    text = "He had fought for fourteen years, from 1903 to 1917, in the Bolshevik party."
+    start = text.index("1903")
+    assert _gives_away_in(text, start, start + 4)
+    plain = text.replace("fourteen years", "many years")
+    assert not _gives_away_in(plain, start, start + 4)
+
+
 def _gives_away_in(
     text: str, start: int, end: int, names: tuple[str, ...] = (), person: bool = True
 ) -> bool:

@@ -54,6 +54,8 @@ def gives_away(
     where = far.lower() if person else sentence.text[:start].lower()
     if names and any(re.search(rf"\b{re.escape(w.lower())}\b", where) for w in names):
         return True
+    if computable_year(sentence.text[start:end], sentence.text[:start] + " " + sentence.text[end:]):
+        return True  # "fourteen years … from _____ to 1917": subtraction gives 1903
     if demonym_in(sentence.text[start:end], sentence.text[:start] + " " + sentence.text[end:]):
         return True  # "victims in _____ ... the Spanish Communist Party"
     if COMPASS.search(sentence.text[:start]) and sentence.text[start:end][:1].isupper():
@@ -65,6 +67,23 @@ def gives_away(
 
 
 COMPASS = re.compile(r"\b(western|eastern|northern|southern|central)\s+$", re.IGNORECASE)
+
+
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+# A span of years ("fourteen years", "twenty-five years", "30 years").
+DURATION = re.compile(
+    rf"\b(\d+|{_UNITS}|{_TEENS}|(?:{_TENS})(?:-(?:{_UNITS}))?)\s+years\b", re.IGNORECASE
+)
+YEAR = re.compile(r"\b1\d{3}\b")
+
+
+def computable_year(span: str, rest: str) -> bool:
+    """A year the rest lets one compute: it names another year and a span of years."""
+    return bool(
+        re.fullmatch(r"1\d{3}", span.strip()) and YEAR.search(rest) and DURATION.search(rest)
+    )
 
 
 # Countries whose adjective does not begin with the country's first letters.
