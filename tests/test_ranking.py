@@ -629,3 +629,15 @@ def test_its_stands_for_a_body_or_a_country_not_for_a_people():
     frenchmen, comintern = text_sentences(raw, "its")
     assert not is_self_contained(frenchmen)  # whose congress?
     assert is_self_contained(comintern)
+
+
+def test_the_day_of_a_date_is_no_count():
+    from quizapp.tagging.types import Mention
+    from tests.generator_fixtures import settle, text_sentences
+
+    raw = "Notes\n\nIt was confirmed in the 13 December 1987 issue of Ogonek, by 12 witnesses.\n"
+    (sentence, *_), context = settle(text_sentences(raw, "day"))
+    day = sentence.text.index("13")
+    count = sentence.text.index("12 ")
+    assert answer_salience(Mention(day, day + 2, "13", "number"), sentence, context) == 0
+    assert answer_salience(Mention(count, count + 2, "12", "number"), sentence, context) > 0

@@ -109,6 +109,10 @@ def _in_list(sentence: TaggedSentence, mention: Mention) -> bool:
     return bool(middle or last or LIST_TWO_AFTER.match(after))
 
 
+MONTH_AFTER = re.compile(
+    r"\s+(January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b"
+)
 # An open parenthesis that cites a book or an article: what follows is a reference.
 CITED = re.compile(r"\((?:cited|quoted|see|cf\.)\b[^()]*$", re.IGNORECASE)
 
@@ -144,6 +148,8 @@ def answer_salience(mention: Mention, sentence: TaggedSentence, context: Context
         return 0.0  # "that year", "the same day": no date to learn
     if mention.type == "number" and not is_count(text):
         return 0.0
+    if mention.type == "number" and MONTH_AFTER.match(sentence.text[end:]):
+        return 0.0  # "the 13 December 1987 issue": the day of a date, not a count
     if mention.type in NAMED and not _proper_name(text, inside, sentence):
         return 0.0
     if mention.type == "person" and _first_name_only(text, context):
