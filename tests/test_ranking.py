@@ -641,3 +641,18 @@ def test_the_day_of_a_date_is_no_count():
     count = sentence.text.index("12 ")
     assert answer_salience(Mention(day, day + 2, "13", "number"), sentence, context) == 0
     assert answer_salience(Mention(count, count + 2, "12", "number"), sentence, context) > 0
+
+
+def test_a_he_in_an_opening_clause_is_the_subject_of_the_main_one():
+    from tests.generator_fixtures import text_sentences
+
+    raw = (
+        "Notes\n\nWhen he joined the Cheka, Menzhinsky was already fluent in twelve languages. "
+        "After his release, Radek went to Berlin in 1920. "
+        "When he came back in 1920, the party had split. "
+        "With him came Gregory Zinoviev and others in 1917.\n"
+    )
+    found = {s.text[:12]: is_self_contained(s) for s in text_sentences(raw, "ahead")}
+    assert found["When he join"] and found["After his re"]
+    assert not found["When he came"]  # the main clause names nobody
+    assert not found["With him cam"]  # "him" is not the man who came

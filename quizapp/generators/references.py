@@ -22,6 +22,7 @@ from quizapp.generators.referents import (
     governing,
     main_subject,
     object_resolved,
+    refers_ahead,
     repeated,
     restricted,
     subject_people,
@@ -127,6 +128,8 @@ def dangling(sentence: TaggedSentence):
         low = token.text.lower()
         if token.i == resolved or (low in HUMAN and _same_man(sentence, resolved, token)):
             continue
+        if low in ("he", "his", "she") and refers_ahead(sentence, token):
+            continue  # "When he joined the Cheka, Menzhinsky was …"
         if low in HUMAN:
             referents = people
             if low in ("he", "she") and token.dep in SUBJECTS:

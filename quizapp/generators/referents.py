@@ -178,3 +178,27 @@ def restricted(sentence: TaggedSentence, token) -> bool:
     """ "those who ...", "that of ...": the demonstrative's referent follows it."""
     following = sentence.tokens[token.i + 1 : token.i + 2]
     return bool(following) and following[0].text.lower() in ("who", "which", "whom", "of")
+
+
+# How a clause or phrase that opens a sentence hangs on its main verb.
+FRONTED = {"advcl", "prep", "npadvmod"}
+
+
+def refers_ahead(sentence: TaggedSentence, token) -> bool:
+    """A "he" or "his" in a clause or phrase that opens the sentence, ahead of a main
+    clause whose subject is a person: that person ("When he joined the Cheka, Menzhinsky
+    was …", "After his release, Radek …"). Not an object: in "With him came Zinoviev" the
+    man who came is not "him"."""
+    tokens = sentence.tokens
+    root = next((t for t in tokens if t.dep == "ROOT"), None)
+    if root is None or token.i >= root.i:
+        return False
+    i, seen = token.i, set()
+    while tokens[i].head != root.i and 0 <= tokens[i].head < len(tokens) and i not in seen:
+        seen.add(i)
+        i = tokens[i].head
+    if tokens[i].head != root.i or tokens[i].dep not in FRONTED:
+        return False
+    subjects = [t for t in tokens if t.head == root.i and t.dep in SUBJECTS and t.i > i]
+    people = [m for m in sentence.mentions if m.type == "person"]
+    return any(m.start <= t.start < m.end for t in subjects[:1] for m in people)
