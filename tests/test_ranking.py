@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from quizapp.generators.attribution import attribution
+from quizapp.generators.attribution import attributed, attribution
 from quizapp.generators.base import Context, Draft
 from quizapp.generators.cloze import MAX_SPANS, MAX_VARIED, ClozeGenerator
 from quizapp.generators.fitness import length_score, sentence_quality
@@ -656,3 +656,20 @@ def test_a_he_in_an_opening_clause_is_the_subject_of_the_main_one():
     assert found["When he join"] and found["After his re"]
     assert not found["When he came"]  # the main clause names nobody
     assert not found["With him cam"]  # "him" is not the man who came
+
+
+def test_a_verbal_noun_the_tagger_took_for_a_name_is_lowered_behind_the_attribution():
+    from tests.generator_fixtures import text_sentences
+
+    raw = (
+        "Notes\n\nRationing, the forced exchange rates and the inflation reduce the buying "
+        "power of the ruble in 1931. Stalin arrived in Moscow in 1920.\n"
+    )
+    rationing, stalin = text_sentences(raw, "caps")
+    rationing.tokens[0] = dataclasses.replace(rationing.tokens[0], pos="PROPN", tag="NNP")
+    assert attributed(rationing, rationing.text, "According to Serge, ").startswith(
+        "According to Serge, rationing, the forced"
+    )
+    assert attributed(stalin, stalin.text, "According to Serge, ").startswith(
+        "According to Serge, Stalin arrived"
+    )

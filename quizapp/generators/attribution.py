@@ -99,6 +99,18 @@ def speaker_name(speaker: str) -> str | None:
     return speaker
 
 
+def _a_name(sentence: TaggedSentence, token) -> bool:
+    """The opening word is a name: tagged as one, unless it is a verbal noun that no
+    mention covers ("Rationing, the forced exchange rates …"), which the tagger took for
+    a name for its capital. (A plural cannot be told so: "Cargoes" and "Turkomans" are
+    tagged alike.)"""
+    if token.pos != "PROPN":
+        return False
+    if any(m.start <= token.start < m.end for m in sentence.mentions):
+        return True
+    return not token.text.endswith("ing")
+
+
 def attributed(sentence: TaggedSentence, text: str, prefix: str) -> str:
     """`text` (the sentence or a variant of it) behind `prefix`, its first word lowered
     unless it is a name."""
@@ -108,7 +120,7 @@ def attributed(sentence: TaggedSentence, text: str, prefix: str) -> str:
         return prefix + CONNECTIVE.sub("", text)  # not "According to X, but ..."
     first = next((t for t in sentence.tokens if t.pos not in ("PUNCT", "SPACE")), None)
     acronym = len(first.text) > 1 and first.text.isupper() if first is not None else False
-    keep = first is None or first.pos == "PROPN" or first.text == "I" or acronym
+    keep = first is None or _a_name(sentence, first) or first.text == "I" or acronym
     if not keep and text[:1].isupper():
         text = text[0].lower() + text[1:]
     return prefix + text
