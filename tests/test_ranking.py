@@ -673,3 +673,11 @@ def test_a_verbal_noun_the_tagger_took_for_a_name_is_lowered_behind_the_attribut
     assert attributed(stalin, stalin.text, "According to Serge, ").startswith(
         "According to Serge, Stalin arrived"
     )
+
+
+def test_an_existential_there_points_nowhere_but_a_place_there_does():
+    from tests.generator_fixtures import text_sentences
+
+    raw = "Notes\n\nThere is talk of trying Radek in Moscow in 1937. There he met Lenin in 1917.\n"
+    talk, met = text_sentences(raw, "there")
+    assert is_self_contained(talk) and not is_self_contained(met)

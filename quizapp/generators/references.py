@@ -78,7 +78,9 @@ def is_self_contained(sentence: TaggedSentence) -> bool:
     """No pronoun, "this", "the latter" or first person whose referent lies outside it."""
     lead = lead_tokens(sentence)
     resolved = sentence.antecedent.token if sentence.antecedent else None
-    if not lead or (lead[0].text.lower() in DANGLING and lead[0].i != resolved):
+    if not lead or (
+        lead[0].text.lower() in DANGLING and lead[0].i != resolved and not existential(lead[0])
+    ):
         return False
     opening = [t for t in sentence.tokens if t.pos not in ("PUNCT", "SPACE")][:1] + lead[:1]
     if any(
@@ -94,6 +96,11 @@ def is_self_contained(sentence: TaggedSentence) -> bool:
     if not leans_back_only(sentence) or VAGUE_PHRASES.search(sentence.text):
         return False
     return not any(dangling(sentence))
+
+
+def existential(token) -> bool:
+    """An existential "there" ("There was a contest to see who …"), which points nowhere."""
+    return token.text.lower() == "there" and token.dep == "expl"
 
 
 def leans_on_sentence_before(sentence: TaggedSentence) -> bool:
