@@ -243,3 +243,11 @@ def test_a_section_that_muses_in_an_imagined_voice_is_nobodys_claim():
     assert attribution(sturdy) is None
     served = next(s for s in sentences if s.text.startswith("All his life the Old Man"))
     assert served.section != "FEAR" and served.quoted_by is None
+
+
+def test_what_follows_an_announced_quotation_is_the_documents():
+    excerpt = serge_excerpt("The worst of all this is that Bukharin", "KAMENEV: What then")
+    marked = {s.text[:20]: s.quoted_by for s in tag(excerpt, "serge-announced").sentences}
+    assert marked["The worst of all thi"] is None  # Serge's own words before it
+    assert marked["Piatakov advised aga"] == UNNAMED  # the rest of its paragraph
+    assert marked["Piatakov says that h"] == UNNAMED  # and the next

@@ -7,8 +7,9 @@ sentence before it is about ("Radek from his exile castigates their capitulation
 writes:"). When no speaker can be named ("From a letter from Moscow, April 1933:") the
 sentences are still marked, as UNNAMED: they are someone's words, not the author's, and no
 item may state them as the author's. So is a passage of a transcript ("VOROSHILOV: That's
-enough. For shame! [Whistling, boos …]"), whoever speaks in it, and a section that muses
-in a voice the author imagines (one full of questions nobody is quoted asking).
+enough. For shame! [Whistling, boos …]"), whoever speaks in it, a section that muses in a
+voice the author imagines (one full of questions nobody is quoted asking), and what follows
+the author's "I shall quote only two passages." in its paragraph and the next.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ _ELLIPSIS_END = re.compile(r"(?:\.\s?\.\s?\.|…)[\s.\"”’*]*$")
 _ELLIPSIS_START = re.compile(r"^[\"“]?(?:\.\s?\.\s?\.|…)")
 _ASIDE = {"appos", "punct", "prep", "relcl", "acl", "parataxis", "advcl"}
 REACH = 8  # passages an introduction or attribution may reach
+# The author announces a quotation in the first person ("I shall quote only two passages").
+ANNOUNCED = re.compile(r"\b(?:I|we) (?:shall|will|must|can|may)(?: now)? (?:quote|cite)\b")
 # A section where one sentence in seven or more is an unquoted question (see _musing_sections).
 MUSING, MUSING_LEAST = 0.14, 8
 UNNAMED = "(unnamed)"  # quoted_by for words quoted from a source the text does not name
@@ -61,6 +64,21 @@ def mark_quotations(sentences: list[TaggedSentence]) -> None:
             _mark(passages, [i], UNNAMED, marked)  # a transcript: "VOROSHILOV: That's enough."
     for section in _musing_sections(passages):
         _mark(passages, [i for i in section if i not in marked], UNNAMED, marked)
+    _mark_announced(passages, marked)
+
+
+def _mark_announced(passages: list[list[TaggedSentence]], marked: set[int]) -> None:
+    """ "I shall quote only two passages. Piatakov advised against …": the sentences after
+    an announcement of a quotation in its paragraph, and the paragraph after it, are the
+    document's words (UNNAMED unless already marked)."""
+    for i, passage in enumerate(passages):
+        for n, sentence in enumerate(passage):
+            if not ANNOUNCED.search(sentence.text):
+                continue
+            for later in passage[n + 1 :]:
+                later.quoted_by = later.quoted_by or UNNAMED
+            if i + 1 < len(passages) and i + 1 not in marked:
+                _mark(passages, [i + 1], UNNAMED, marked)
 
 
 def _musing_sections(passages: list[list[TaggedSentence]]) -> list[list[int]]:
