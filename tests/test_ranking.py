@@ -681,3 +681,16 @@ def test_an_existential_there_points_nowhere_but_a_place_there_does():
     raw = "Notes\n\nThere is talk of trying Radek in Moscow in 1937. There he met Lenin in 1917.\n"
     talk, met = text_sentences(raw, "there")
     assert is_self_contained(talk) and not is_self_contained(met)
+
+
+def test_in_other_words_and_each_one_point_outside_the_sentence():
+    from tests.generator_fixtures import text_sentences
+
+    raw = (
+        "Notes\n\nIn other words, Stalin ruled the Soviet Union alone after 1929. "
+        "Stalin finds in each one a small part of his own spirit in 1936. "
+        "Stalin ruled the Soviet Union alone after 1929.\n"
+    )
+    other, each, plain = text_sentences(raw, "words")
+    assert not is_self_contained(other) and not is_self_contained(each)
+    assert is_self_contained(plain)

@@ -50,7 +50,7 @@ VAGUE_PHRASES = re.compile(
     r"|evening|night|week|month|year)|(just|equally) as \w+(?=[,:;.])|any such|no such"
     r"|similar\b(?! to)|therefore|consequently"
     r"|(?<!one )another|such (?!as\b)[a-z]+|the other|the (two|three|four|five)"
-    r"|on the spot|the only one(?! (of|who|whom|that)\b)"
+    r"|on the spot|the only one(?! (of|who|whom|that)\b)|each one(?! of\b)"
     r"|^(a few|some|several|two|three|four|five|six|ten) (days|weeks|months|years) later"
     r"|^(two|three|four|five|six) (men|people|comrades|leaders|persons)"
     r")\b",
@@ -72,6 +72,8 @@ ANAPHORIC_LEAD = {
     "lastly",
 }  # fmt: skip
 PARTY = re.compile(r"\bthe party\b", re.IGNORECASE)
+# An opening that restates what the sentence before said.
+RESTATING = re.compile(r"^\W*(in other words|that is to say|in short)\b", re.IGNORECASE)
 
 
 def is_self_contained(sentence: TaggedSentence) -> bool:
@@ -89,6 +91,8 @@ def is_self_contained(sentence: TaggedSentence) -> bool:
         return False  # "Thus died ...", "But then ...": the sentence continues an argument
     if points_back(sentence) or gapped(sentence) or bare_comparative(sentence):
         return False
+    if RESTATING.match(sentence.text):
+        return False  # "In other words, …": of what was said before
     if additive(sentence):
         return False  # "Yezhov also supervised ...": who else, besides whom?
     if leans_on_discourse(sentence):
