@@ -143,7 +143,6 @@ def test_a_sentence_yields_at_most_a_few_items_per_generator():
 
 
 def test_a_reference_resolved_inside_the_sentence_is_self_contained():
-    from tests.generator_fixtures import text_sentences
 
     raw = (
         "Notes\n\nIn 1940 a GPU agent, Ramon Mercader, infiltrated Trotsky's compound in Mexico "
@@ -151,7 +150,7 @@ def test_a_reference_resolved_inside_the_sentence_is_self_contained():
         "belatedness of the world revolution. The book by Joseph E. Davies defended the purge "
         "trials and undertook to whitewash those trials. He said that this decree was wrong.\n"
     )
-    found = {s.text[:12]: is_self_contained(s) for s in text_sentences(raw, "notes")}
+    found = _standing_alone(raw, "notes")
     assert found["In 1940 a GP"] and found["In the last "] and found["The book by "]
     assert not found["He said that"]
 
@@ -167,7 +166,6 @@ def test_a_qualifier_is_no_part_of_a_count():
 
 
 def test_references_that_point_outside_the_sentence_are_not_self_contained():
-    from tests.generator_fixtures import text_sentences
 
     raw = (
         "Notes\n\nThus died the founder of the Odessa soviet in 1921. "
@@ -179,7 +177,7 @@ def test_references_that_point_outside_the_sentence_are_not_self_contained():
         "Petrov arrives in Odessa, Sidorov in Kharkov. "
         "Zinoviev and Kamenev were expelled from the Central Committee in 1927.\n"
     )
-    found = {s.text[:12]: is_self_contained(s) for s in text_sentences(raw, "refs")}
+    found = _standing_alone(raw, "refs")
     assert found["Zinoviev and"]
     for opening in ("Thus died th", "The strikers", "The workers ", "The Kronstad"):
         assert not found[opening], opening
@@ -254,7 +252,6 @@ def test_an_acronym_spelled_out_beside_its_blank_gives_the_answer_away():
 
 
 def test_a_subject_pronoun_needs_a_subject_before_it():
-    from tests.generator_fixtures import text_sentences
 
     raw = (
         "Notes\n\nIn Kharkov it triumphed easily, in Kiev at the cost of much bloodshed. "
@@ -263,21 +260,20 @@ def test_a_subject_pronoun_needs_a_subject_before_it():
         "The next day Markin enters the port of Kazan on board a gunboat. "
         "Fortunately it was claimed that Markin had reached Kazan in 1919.\n"
     )
-    found = {s.text[:12]: is_self_contained(s) for s in text_sentences(raw, "subjects")}
+    found = _standing_alone(raw, "subjects")
     assert not found["In Kharkov i"] and not found["At Markin's "]
     assert not found["The next day"]
     assert found["When Markin "] and found["Fortunately "]
 
 
 def test_an_additive_too_or_likewise_points_outside():
-    from tests.generator_fixtures import text_sentences
 
     raw = (
         "Notes\n\nAt Moscow, Smirnov, he too an old army chief, had placed portraits of Lenin "
         "on his balcony. The Petrov brothers have likewise disappeared in the prisons of Moscow "
         "in 1936. Smirnov had placed portraits of Lenin on his balcony in Moscow in 1927.\n"
     )
-    found = {s.text[:12]: is_self_contained(s) for s in text_sentences(raw, "additive")}
+    found = _standing_alone(raw, "additive")
     assert not found["At Moscow, S"] and not found["The Petrov b"] and found["Smirnov had "]
 
 
@@ -334,7 +330,6 @@ def test_a_biographical_note_without_a_subject_is_not_asked_about():
 
 
 def test_times_relative_to_the_writing_and_bare_events_point_outside_the_sentence():
-    from tests.generator_fixtures import text_sentences
 
     raw = (
         "Notes\n\nRecently the Central Committee expelled Zinoviev from the party. "
@@ -346,7 +341,7 @@ def test_times_relative_to_the_writing_and_bare_events_point_outside_the_sentenc
         "Two men remain at the center of the Supreme Council in Moscow. "
         "In April 1937 the Dewey Commission heard Trotsky in Coyoacan.\n"
     )
-    found = {s.text[:12]: is_self_contained(s) for s in text_sentences(raw, "times")}
+    found = _standing_alone(raw, "times")
     for opening in ("Recently the", "Last Novembe", "Twenty years", "The commissi"):
         assert not found[opening], opening
     assert not found["The first re"]  # "it" cannot stand for the reference to it
@@ -399,7 +394,6 @@ def test_a_direction_before_a_blank_gives_the_place_away():
 
 
 def test_adverbs_that_tie_a_sentence_to_the_one_before_point_outside_it():
-    from tests.generator_fixtures import text_sentences
 
     raw = (
         "Notes\n\nUnder Dzerzhinsky, however, abuses were generally punished in Moscow. "
@@ -412,7 +406,7 @@ def test_adverbs_that_tie_a_sentence_to_the_one_before_point_outside_it():
         "off there. "
         "Abuses were generally punished when exposed in Moscow under Dzerzhinsky.\n"
     )
-    found = {s.text[:12]: is_self_contained(s) for s in text_sentences(raw, "tied")}
+    found = _standing_alone(raw, "tied")
     assert found["Abuses were "]  # the same without "however" stands alone
     for opening in ("Under Dzerzh", "The newspape", "Now everythi", "Lenin at onc"):
         assert not found[opening], opening
@@ -644,7 +638,6 @@ def test_the_day_of_a_date_is_no_count():
 
 
 def test_a_he_in_an_opening_clause_is_the_subject_of_the_main_one():
-    from tests.generator_fixtures import text_sentences
 
     raw = (
         "Notes\n\nWhen he joined the Cheka, Menzhinsky was already fluent in twelve languages. "
@@ -652,7 +645,7 @@ def test_a_he_in_an_opening_clause_is_the_subject_of_the_main_one():
         "When he came back in 1920, the party had split. "
         "With him came Gregory Zinoviev and others in 1917.\n"
     )
-    found = {s.text[:12]: is_self_contained(s) for s in text_sentences(raw, "ahead")}
+    found = _standing_alone(raw, "ahead")
     assert found["When he join"] and found["After his re"]
     assert not found["When he came"]  # the main clause names nobody
     assert not found["With him cam"]  # "him" is not the man who came
@@ -694,3 +687,10 @@ def test_in_other_words_and_each_one_point_outside_the_sentence():
     other, each, plain = text_sentences(raw, "words")
     assert not is_self_contained(other) and not is_self_contained(each)
     assert is_self_contained(plain)
+
+
+def _standing_alone(raw: str, slug: str) -> dict[str, bool]:
+    """Whether each sentence of `raw` is self-contained, by its first twelve characters."""
+    from tests.generator_fixtures import text_sentences
+
+    return {s.text[:12]: is_self_contained(s) for s in text_sentences(raw, slug)}
