@@ -251,3 +251,12 @@ def test_what_follows_an_announced_quotation_is_the_documents():
     assert marked["The worst of all thi"] is None  # Serge's own words before it
     assert marked["Piatakov advised aga"] == UNNAMED  # the rest of its paragraph
     assert marked["Piatakov says that h"] == UNNAMED  # and the next
+
+
+def test_a_story_retold_from_a_newspaper_is_the_newspapers():
+    excerpt = serge_excerpt("Nothing is ever known of executions", "His brother, Radomysslsky")
+    marked = {s.text[:20]: s.quoted_by for s in tag(excerpt, "serge-story").sentences}
+    assert marked["Nothing is ever know"] is None  # Serge announces it
+    assert marked["Zinoviev groaned and"] == UNNAMED
+    assert marked["A group of eight gua"] == UNNAMED
+    assert marked["This story has passe"] is None  # and closes it, in his own words

@@ -8,8 +8,9 @@ writes:"). When no speaker can be named ("From a letter from Moscow, April 1933:
 sentences are still marked, as UNNAMED: they are someone's words, not the author's, and no
 item may state them as the author's. So is a passage of a transcript ("VOROSHILOV: That's
 enough. For shame! [Whistling, boos …]"), whoever speaks in it, a section that muses in a
-voice the author imagines (one full of questions nobody is quoted asking), and what follows
-the author's "I shall quote only two passages." in its paragraph and the next.
+voice the author imagines (one full of questions nobody is quoted asking), what follows
+the author's "I shall quote only two passages." in its paragraph and the next, and a story
+retold from a newspaper between its announcement and "This story has passed through …".
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ _ELLIPSIS_END = re.compile(r"(?:\.\s?\.\s?\.|…)[\s.\"”’*]*$")
 _ELLIPSIS_START = re.compile(r"^[\"“]?(?:\.\s?\.\s?\.|…)")
 _ASIDE = {"appos", "punct", "prep", "relcl", "acl", "parataxis", "advcl"}
 REACH = 8  # passages an introduction or attribution may reach
+# A retold story: announced as one, and closed by naming it again (see _mark_stories).
+STORY = re.compile(r"\b(?:story|account|report|narrative|version)\b", re.IGNORECASE)
+STORY_CLOSE = re.compile(r"^(?:This|That|The) (?:story|account|report|narrative|version)\b")
+STORY_REACH = 40  # paragraphs a retold story may run to
 # The author announces a quotation in the first person ("I shall quote only two passages").
 ANNOUNCED = re.compile(r"\b(?:I|we) (?:shall|will|must|can|may)(?: now)? (?:quote|cite)\b")
 # A section where one sentence in seven or more is an unquoted question (see _musing_sections).
@@ -65,6 +70,24 @@ def mark_quotations(sentences: list[TaggedSentence]) -> None:
     for section in _musing_sections(passages):
         _mark(passages, [i for i in section if i not in marked], UNNAMED, marked)
     _mark_announced(passages, marked)
+    _mark_stories(passages, marked)
+
+
+def _mark_stories(passages: list[list[TaggedSentence]], marked: set[int]) -> None:
+    """A story the author retells from elsewhere: a paragraph that speaks of a story (or an
+    account, a report) and breaks off ("… ran a story which … is in all likelihood true.
+    . . ."), then the paragraphs up to one that opens by naming it again ("This story has
+    passed through the distorting pen of a journalist …"), in the same section. Without
+    that closing nothing is marked: where the story ends is not known."""
+    for i, passage in enumerate(passages):
+        if not (_ends_open(passage) and any(STORY.search(s.text) for s in passage)):
+            continue
+        for j in range(i + 1, min(i + 1 + STORY_REACH, len(passages))):
+            if passages[j][0].section != passage[0].section:
+                break
+            if STORY_CLOSE.match(passages[j][0].text):
+                _mark(passages, [k for k in range(i + 1, j) if k not in marked], UNNAMED, marked)
+                break
 
 
 def _mark_announced(passages: list[list[TaggedSentence]], marked: set[int]) -> None:
