@@ -32,12 +32,10 @@ def gives_away(
     person: bool = True,
 ) -> bool:
     """The rest of the sentence names the span again, or one of its words ("Stalinists")."""
-    rest = (sentence.text[:start] + " " + sentence.text[end:]).lower()
-    span_words = [
-        w
-        for w in re.findall(r"\w+", sentence.text[start:end])
-        if len(w) > 3 and w.lower() not in COUNTING
-    ]
+    span = sentence.text[start:end]
+    outside = sentence.text[:start] + " " + sentence.text[end:]
+    rest = outside.lower()
+    span_words = [w for w in re.findall(r"\w+", span) if len(w) > 3 and w.lower() not in COUNTING]
     if any(re.search(rf"\b{re.escape(w.lower())}", rest) for w in span_words):
         return True
     # the words next to the span are part of the name asked for ("Marcel _____")
@@ -54,16 +52,16 @@ def gives_away(
     where = far.lower() if person else sentence.text[:start].lower()
     if names and any(re.search(rf"\b{re.escape(w.lower())}\b", where) for w in names):
         return True
-    if computable_year(sentence.text[start:end], sentence.text[:start] + " " + sentence.text[end:]):
+    if computable_year(span, outside):
         return True  # "fourteen years … from _____ to 1917": subtraction gives 1903
-    if demonym_in(sentence.text[start:end], sentence.text[:start] + " " + sentence.text[end:]):
+    if demonym_in(span, outside):
         return True  # "victims in _____ ... the Spanish Communist Party"
-    if COMPASS.search(sentence.text[:start]) and sentence.text[start:end][:1].isupper():
+    if COMPASS.search(sentence.text[:start]) and span[:1].isupper():
         return True  # "the countries of western _____": the direction all but names it
     glossed = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", sentence.text[end:])
-    if glossed and sentence.text[start:end][:1] in glossed.group(1)[1:]:
+    if glossed and span[:1] in glossed.group(1)[1:]:
         return True  # "the Kingdom of Poland and _____ (SDKPiL)": the acronym ends with it
-    return acronym_of(sentence.text[start:end], sentence.text[:start] + " " + sentence.text[end:])
+    return acronym_of(span, outside)
 
 
 COMPASS = re.compile(r"\b(western|eastern|northern|southern|central)\s+$", re.IGNORECASE)
