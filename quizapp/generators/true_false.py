@@ -100,9 +100,9 @@ class TrueFalseGenerator:
         if found is None:
             return []
         ready, spans = found
-        if ready.before is not None:  # read behind the sentence it leans on: stated true
-            return [self._draft(sentence, spans[0], edited(sentence, 0, 0, ""), True, ready)]
-        want_false = seeded(sentence.key, "true_false").random() < FALSE_SHARE
+        # a sentence read behind the one it leans on is stated true only
+        seed = seeded(sentence.key, "true_false")
+        want_false = ready.before is None and seed.random() < FALSE_SHARE
         swapped = false_version(sentence, spans, context) if want_false else None
         if swapped is None:
             return [self._draft(sentence, spans[0], edited(sentence, 0, 0, ""), True, ready)]
