@@ -20,7 +20,7 @@ from quizapp.generators.giveaways import gives_away, other_names
 from quizapp.generators.lead_in import lead_quality
 from quizapp.generators.named_referents import names_referent
 from quizapp.generators.referents import NAMED, clause_verb
-from quizapp.generators.values import common_words, is_count
+from quizapp.generators.values import MONTHS, common_words, is_count
 from quizapp.tagging.types import Mention, TaggedSentence
 
 THRESHOLD = 0.5  # drafts scoring below this are dropped
@@ -109,10 +109,7 @@ def _in_list(sentence: TaggedSentence, mention: Mention) -> bool:
     return bool(middle or last or LIST_TWO_AFTER.match(after))
 
 
-MONTH_AFTER = re.compile(
-    r"\s+(January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\b"
-)
+MONTH_AFTER = re.compile(r"\s+(" + "|".join(m.capitalize() for m in MONTHS.split()) + r")\b")
 # An open parenthesis that cites a book or an article: what follows is a reference.
 CITED = re.compile(r"\((?:cited|quoted|see|cf\.)\b[^()]*$", re.IGNORECASE)
 
